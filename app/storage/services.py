@@ -1,0 +1,26 @@
+"""What the UI gets once the vault is open: one object holding every store.
+
+Pages receive this rather than an engine or a session, so no widget ever runs SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.storage.family_store import FamilyStore
+from app.storage.settings_store import SettingsStore
+from app.storage.vault import OpenVault
+
+
+@dataclass
+class Services:
+    vault: OpenVault
+    family: FamilyStore
+    settings: SettingsStore
+
+    @classmethod
+    def for_vault(cls, vault: OpenVault) -> Services:
+        return cls(vault, FamilyStore(vault.sessions, vault.clock), SettingsStore(vault.sessions))
+
+    def close(self) -> None:
+        self.vault.close()

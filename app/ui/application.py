@@ -1,0 +1,90 @@
+"""Starting the GUI: the application object, the theme, the first window, and --smoke.
+
+The first window is shown before anything heavy is imported; the storage and crypto libraries
+are then loaded on a background thread while the parent reads the screen, so unlocking does not
+wait for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app import APP_ID, APP_NAME, __version__
+from app.storage.data_folder import DataFolder, resolve_data_dir
+from app.ui.context import AppContext
+from app.ui.main_window import MainWindow
+from app.ui.theme import apply_theme
+
+HEAVY_MODULES = ("app.storage.vault", "app.storage.services", "app.ui.shell",
+                 "app.ui.setup.flow", "zxcvbn")
+
+
+def create_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    apply_theme(app)
+    return app
+
+
+def preload_heavy_modules() -> None:
+    """Import what unlocking needs, off the GUI thread, after the first paint."""
+    import importlib
+
+    def load() -> None:
+        for name in HEAVY_MODULES:
+            importlib.import_module(name)
+
+    threading.Thread(target=load, name="preload", daemon=True).start()
+
+
+def _demo_context() -> tuple[AppContext, Path]:
+    from app.storage.demo import DEMO_PASSPHRASE, create_demo
+
+    root = Path(tempfile.mkdtemp(prefix="porchlight-demo-"))
+    folder = create_demo(root / "data")
+    return AppContext(folder, demo_passphrase=DEMO_PASSPHRASE), root
+
+
+def run_app(args: argparse.Namespace) -> int:
+    app = create_application(sys.argv[:1])
+    demo_root: Path | None = None
+    if args.demo:
+        context, demo_root = _demo_context()
+    else:
+        context = AppContext(DataFolder(resolve_data_dir(args.data_dir)))
+    window = MainWindow(context)
+    window.show()
+    try:
+        if args.smoke:
+            return _smoke(app, window)
+        QTimer.singleShot(0, preload_heavy_modules)
+        return app.exec()
+    finally:
+        if demo_root is not None:
+            shutil.rmtree(demo_root, ignore_errors=True)
+
+
+def _smoke(app: QApplication, window: MainWindow) -> int:
+    """Paint the first window once and leave: proves the app starts, in CI and in packages."""
+    app.processEvents()
+    window.repaint()
+    image = window.grab()
+    app.processEvents()
+    if image.isNull():
+        print("smoke: the first window did not paint", file=sys.stderr)
+        return 1
+    print(f"smoke: painted {image.width()}x{image.height()}")
+    window.close()
+    return 0

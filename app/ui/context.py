@@ -1,0 +1,23 @@
+"""What the window needs to know about this run: which folder, which clock, demo or not.
+
+Tests build one with a temporary folder, a settable clock and cheap key-derivation parameters;
+the real app builds one from the command line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.core.clock import Clock, SystemClock
+from app.storage.data_folder import DataFolder
+
+
+@dataclass
+class AppContext:
+    folder: DataFolder
+    clock: Clock = field(default_factory=SystemClock)
+    # Key-derivation parameters for new vaults; None means "calibrate on this computer".
+    # Typed loosely so this module does not import the crypto libraries before first paint.
+    kdf_params: Any = None
+    demo_passphrase: str | None = None

@@ -1,0 +1,149 @@
+"""The home page: each child with their age band, and adding, editing, archiving or deleting.
+
+Archiving hides a child but keeps everything noted about them; deleting asks first and is
+final. Bands are recomputed from the injected clock each time the page is shown, so a child
+moves band on their birthday with nothing for the parent to do.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.clock import local_today
+from app.core.family import Child
+from app.storage.services import Services
+from app.ui.age_words import describe_age
+from app.ui.dialogs.child_dialog import ChildDialog
+from app.ui.widgets.common import body_label, button, card, title_label
+
+
+class FamilyPage(QWidget):
+    title = "Family"
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.setObjectName("familyPage")
+        self._services = services
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(12)
+        header = QHBoxLayout()
+        header.addWidget(title_label("Your family"), 1)
+        self.add_button = button("Add a child", "addChild", primary=True)
+        self.add_button.clicked.connect(self.add_child)
+        header.addWidget(self.add_button)
+        layout.addLayout(header)
+        layout.addWidget(body_label(
+            "Each child's age band decides which conversations Porchlight suggests. Bands "
+            "change on their birthday by themselves.", muted=True))
+        self.show_archived = QCheckBox("Show archived children")
+        self.show_archived.setObjectName("showArchived")
+        self.show_archived.toggled.connect(self.refresh)
+        layout.addWidget(self.show_archived)
+
+        self.list_host = QWidget()
+        self.list_layout = QVBoxLayout(self.list_host)
+        self.list_layout.setContentsMargins(0, 0, 0, 0)
+        self.list_layout.setSpacing(10)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.list_host)
+        layout.addWidget(scroll, 1)
+        self.refresh()
+
+    # --- listing ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        while self.list_layout.count():
+            item = self.list_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        children = self._services.family.children(include_archived=self.show_archived.isChecked())
+        archived_count = (len(self._services.family.children(include_archived=True))
+                          - len(self._services.family.children()))
+        self.show_archived.setText(f"Show archived children ({archived_count})")
+        self.show_archived.setVisible(archived_count > 0 or self.show_archived.isChecked())
+        if not children:
+            empty = body_label(
+                "No children here yet. Add a child to get conversation ideas that fit their "
+                "age.", name="emptyFamily")
+            self.list_layout.addWidget(empty)
+        for child in children:
+            self.list_layout.addWidget(self._child_card(child))
+        self.list_layout.addStretch(1)
+
+    def _child_card(self, child: Child) -> QWidget:
+        words = describe_age(child.birth, local_today(self._services.vault.clock))
+        frame, layout = card(f"Child {child.name}")
+        frame.setProperty("childId", child.id)
+        top = QHBoxLayout()
+        name = title_label(child.name + (" (archived)" if child.archived else ""), "sectionTitle")
+        top.addWidget(name)
+        badge = QLabel(words.badge)
+        badge.setObjectName("bandBadge")
+        badge.setAccessibleName(f"Age band: {words.badge}")
+        top.addWidget(badge)
+        top.addStretch(1)
+        layout.addLayout(top)
+        layout.addWidget(body_label(f"{words.born} · {words.summary.split(', ')[-1]}",
+                                    muted=True))
+        if words.note:
+            layout.addWidget(body_label(words.note, name="ageNote"))
+        buttons = QHBoxLayout()
+        edit = button("Edit", f"editChild{child.id}")
+        edit.clicked.connect(lambda: self.edit_child(child))
+        archive = button("Restore" if child.archived else "Archive", f"archiveChild{child.id}")
+        archive.setToolTip("Hide from the lists but keep everything noted about them")
+        archive.clicked.connect(lambda: self.toggle_archive(child))
+        delete = button("Delete…", f"deleteChild{child.id}", danger=True)
+        delete.clicked.connect(lambda: self.delete_child(child))
+        for widget in (edit, archive, delete):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        return frame
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _dialog(self, child: Child | None) -> ChildDialog:
+        today = local_today(self._services.vault.clock)
+        return ChildDialog(self._services.family.check, today, child, self)
+
+    def add_child(self) -> None:
+        dialog = self._dialog(None)
+        if dialog.exec() == ChildDialog.DialogCode.Accepted and dialog.details:
+            details = dialog.details
+            self._services.family.add(details.name, details.birth.year, details.birth.month)
+            self.refresh()
+
+    def edit_child(self, child: Child) -> None:
+        dialog = self._dialog(child)
+        if dialog.exec() == ChildDialog.DialogCode.Accepted and dialog.details:
+            details = dialog.details
+            self._services.family.update(child.id, details.name, details.birth.year,
+                                         details.birth.month)
+            self.refresh()
+
+    def toggle_archive(self, child: Child) -> None:
+        self._services.family.set_archived(child.id, not child.archived)
+        self.refresh()
+
+    def delete_child(self, child: Child) -> None:
+        answer = QMessageBox.question(
+            self, f"Delete {child.name}?",
+            f"Delete {child.name} and everything noted about them? This can't be undone.\n\n"
+            "To hide them but keep their notes, choose Archive instead.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Yes:
+            self._services.family.delete(child.id)
+            self.refresh()

@@ -1,0 +1,100 @@
+"""Setup's last question: the children, by name or nickname and birth month.
+
+Children are only collected here; they are saved once the encrypted vault exists. Each one is
+checked with the same rules as the child dialog, and an under-3 or an 18+ is accepted with a
+friendly note rather than silently refused.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+)
+
+from app.core.clock import Clock, local_today
+from app.core.family import ChildDetails, ChildProblem, check_details
+from app.ui.age_words import MONTHS, describe_age
+from app.ui.setup.steps import Step
+from app.ui.widgets.common import body_label, button, message_label, show_message
+
+
+class ChildrenStep(Step):
+    title = "Add your children"
+    continue_text = "Finish setup"
+
+    def __init__(self, clock: Clock) -> None:
+        super().__init__()
+        self._clock = clock
+        self.children: list[ChildDetails] = []
+        self.layout_.addWidget(body_label(
+            "A name or nickname is enough, with the month and year they were born. Porchlight "
+            "uses the age to pick conversations that fit. You can add more later."))
+
+        row = QHBoxLayout()
+        self.name = QLineEdit()
+        self.name.setObjectName("childName")
+        self.name.setAccessibleName("Child's name or nickname")
+        self.name.setPlaceholderText("Name or nickname")
+        self.month = QComboBox()
+        self.month.setObjectName("childBirthMonth")
+        self.month.setAccessibleName("Birth month")
+        self.month.addItems(MONTHS)
+        today = local_today(clock)
+        self.year = QSpinBox()
+        self.year.setObjectName("childBirthYear")
+        self.year.setAccessibleName("Birth year")
+        self.year.setRange(today.year - 30, today.year)
+        self.year.setValue(today.year - 8)
+        self.add_button = button("Add", "addChildInSetup")
+        self.add_button.clicked.connect(self.add_current)
+        self.name.returnPressed.connect(self.add_current)
+        row.addWidget(self.name, 3)
+        row.addWidget(self.month, 2)
+        row.addWidget(self.year, 1)
+        row.addWidget(self.add_button)
+        self.layout_.addLayout(row)
+        self.message = message_label()
+        self.layout_.addWidget(self.message)
+
+        self.list = QListWidget()
+        self.list.setObjectName("setupChildren")
+        self.list.setAccessibleName("Children added")
+        self.layout_.addWidget(self.list, 1)
+        self.remove_button = button("Remove selected", "removeChildInSetup")
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.layout_.addWidget(self.remove_button)
+        self.layout_.addWidget(body_label(
+            "No children to add yet? You can finish now and add them from the home page.",
+            muted=True))
+
+    def add_current(self) -> bool:
+        """Add what is in the form; on a problem, say so and keep what was typed."""
+        try:
+            details = check_details(self.name.text(), self.year.value(),
+                                    self.month.currentIndex() + 1, local_today(self._clock))
+        except ChildProblem as problem:
+            show_message(self.message, str(problem))
+            return False
+        self.children.append(details)
+        words = describe_age(details.birth, local_today(self._clock))
+        item = QListWidgetItem(f"{details.name} — {words.summary}")
+        item.setToolTip(words.note)
+        self.list.addItem(item)
+        show_message(self.message, "")
+        self.name.clear()
+        self.name.setFocus()
+        return True
+
+    def _remove_selected(self) -> None:
+        row = self.list.currentRow()
+        if row >= 0:
+            self.list.takeItem(row)
+            del self.children[row]
+
+    def entered(self) -> None:
+        self.name.setFocus()

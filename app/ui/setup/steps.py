@@ -1,0 +1,194 @@
+"""The first steps of setup: welcome, passphrase, recovery code, and country.
+
+Each step is a small widget that says whether the parent may continue; ``flow.py`` strings
+them together with Back and Continue.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import recovery_code
+from app.core.countries import CHOICES, guess_from_region
+from app.ui.widgets.common import body_label, button, message_label, show_message, title_label
+from app.ui.widgets.passphrase_fields import PassphraseFields
+
+
+class Step(QWidget):
+    """One screen of setup. ``ready_changed`` tells the flow when Continue may be pressed."""
+
+    ready_changed = Signal(bool)
+    title = ""
+    continue_text = "Continue"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setSpacing(12)
+        self.layout_.addWidget(title_label(self.title))
+
+    def is_ready(self) -> bool:
+        return True
+
+    def entered(self) -> None:
+        """Called each time the step is shown."""
+
+    def finish(self) -> None:
+        self.layout_.addStretch(1)
+
+
+class WelcomeStep(Step):
+    title = "Welcome to Porchlight"
+    continue_text = "Get started"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.layout_.addWidget(body_label(
+            "Porchlight helps you make safety talks with your children a calm weekly habit: "
+            "it suggests what to talk about for their age, helps you practise what to say, "
+            "and keeps private notes of anything that worries you."))
+        promise = body_label(
+            "Our promise\n"
+            "•  Everything stays on this computer, encrypted with a passphrase only you know.\n"
+            "•  No account, no sign-up, and Porchlight never goes on the internet.\n"
+            "•  It coaches you. It never watches or touches your child's phone or computer.",
+            name="promise")
+        self.layout_.addWidget(promise)
+        self.layout_.addWidget(body_label(
+            "Setting up takes about two minutes: a passphrase, a recovery code to write down, "
+            "your country, and your children's names and birth months.", muted=True))
+        self.finish()
+
+
+class PassphraseStep(Step):
+    title = "Choose a passphrase"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.layout_.addWidget(body_label(
+            "Your passphrase locks everything you write in Porchlight. Nobody can open your "
+            "notes without it or your recovery code — not even us, because there is no \"us\" "
+            "online. Three or four unrelated words are strong and easy to remember."))
+        self.fields = PassphraseFields()
+        self.fields.ready_changed.connect(self.ready_changed)
+        self.layout_.addWidget(self.fields)
+        self.finish()
+
+    def is_ready(self) -> bool:
+        return self.fields.is_ready()
+
+    def entered(self) -> None:
+        self.fields.first.setFocus()
+
+
+class RecoveryCodeStep(Step):
+    title = "Write down your recovery code"
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+        self.layout_.addWidget(body_label(
+            "If you ever forget your passphrase, this code is the only way back in. Write it "
+            "on paper or print it, and keep it somewhere safe away from this computer."))
+        self.code_label = QLabel(recovery_code.display(code))
+        self.code_label.setObjectName("recoveryCode")
+        self.code_label.setAccessibleName("Recovery code")
+        self.code_label.setFont(QFont("monospace"))
+        self.layout_.addWidget(self.code_label)
+        self.print_button = button("Print the code…", "printRecoveryCode")
+        self.print_button.clicked.connect(self._print)
+        self.layout_.addWidget(self.print_button)
+        self.layout_.addWidget(body_label(
+            "Next, you'll type part of it back, just to be sure it was copied right.",
+            muted=True))
+        self.finish()
+
+    def _print(self) -> None:
+        from app.ui.printing import print_recovery_code
+
+        print_recovery_code(self, recovery_code.display(self.code))
+
+
+class ConfirmCodeStep(Step):
+    title = "Check your recovery code"
+    GROUPS = (1, 4)  # the second and the fifth group, counted from zero
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+        self.layout_.addWidget(body_label(
+            "Type the second and the last group of five from the code you wrote down."))
+        form = QFormLayout()
+        self.inputs: list[QLineEdit] = []
+        for index in self.GROUPS:
+            field = QLineEdit()
+            field.setObjectName(f"codeGroup{index + 1}")
+            field.setAccessibleName(f"Group {index + 1} of the recovery code")
+            field.setMaxLength(7)
+            field.setPlaceholderText("five letters and numbers")
+            field.textChanged.connect(self._changed)
+            form.addRow(f"Group {index + 1}", field)
+            self.inputs.append(field)
+        self.layout_.addLayout(form)
+        self.message = message_label()
+        self.layout_.addWidget(self.message)
+        self.finish()
+
+    def _matches(self) -> list[bool]:
+        return [recovery_code.group_matches(self.code, index, field.text())
+                for index, field in zip(self.GROUPS, self.inputs, strict=True)]
+
+    def _changed(self) -> None:
+        complete = all(len(field.text().strip()) >= 5 for field in self.inputs)
+        matches = self._matches()
+        wrong = [self.GROUPS[i] + 1 for i, ok in enumerate(matches) if not ok]
+        show_message(self.message, f"Group {' and '.join(map(str, wrong))} doesn't match yet."
+                     if complete and wrong else "")
+        self.ready_changed.emit(all(matches))
+
+    def is_ready(self) -> bool:
+        return all(self._matches())
+
+    def entered(self) -> None:
+        self.inputs[0].setFocus()
+
+
+class CountryStep(Step):
+    title = "Where do you live?"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.layout_.addWidget(body_label(
+            "This decides which help lines and reporting steps Porchlight shows you if "
+            "something happens. You can change it later."))
+        from PySide6.QtCore import QLocale
+
+        guess = guess_from_region(QLocale.system().territoryToCode(QLocale.system().territory()))
+        self.group = QButtonGroup(self)
+        for choice in CHOICES:
+            radio = QRadioButton(choice.name)
+            radio.setObjectName(f"country_{choice.code}")
+            radio.setProperty("code", choice.code)
+            radio.setChecked(choice.code == guess)
+            self.group.addButton(radio)
+            self.layout_.addWidget(radio)
+        self.finish()
+
+    def code(self) -> str:
+        checked = self.group.checkedButton()
+        return str(checked.property("code")) if checked else "intl"
+
+    def entered(self) -> None:
+        checked = self.group.checkedButton()
+        if checked:
+            checked.setFocus()

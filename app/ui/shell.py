@@ -1,0 +1,68 @@
+"""The unlocked app: a sidebar of the pages that exist, and the page area.
+
+Only built pages are listed. Each page is a widget with a ``title``; adding one later means
+adding it to ``_build_pages`` and nothing else.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.storage.services import Services
+from app.ui.pages.family_page import FamilyPage
+from app.ui.widgets.common import button
+
+
+class Shell(QWidget):
+    lock_requested = Signal()
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.setObjectName("shell")
+        self.services = services
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setFixedWidth(200)
+        self.pages = QStackedWidget()
+        for page in self._build_pages():
+            self.sidebar.addItem(page.title)
+            self.pages.addWidget(page)
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
+
+        self.lock_button = button("Lock", "lockButton")
+        self.lock_button.setToolTip("Lock Porchlight now (Ctrl+L)")
+        self.lock_button.clicked.connect(self.lock_requested)
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock_requested.emit,
+                  context=Qt.ShortcutContext.WindowShortcut)
+
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 12)
+        side.addWidget(self.sidebar, 1)
+        side.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        side_host = QWidget()
+        side_host.setObjectName("sidebarHost")
+        side_host.setLayout(side)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(side_host)
+        layout.addWidget(self.pages, 1)
+
+    def _build_pages(self) -> list[QWidget]:
+        return [FamilyPage(self.services)]
+
+    def page_titles(self) -> list[str]:
+        return [self.sidebar.item(i).text() for i in range(self.sidebar.count())]
+
+    def page(self, title: str) -> QWidget:
+        return self.pages.widget(self.page_titles().index(title))

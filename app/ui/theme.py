@@ -1,0 +1,117 @@
+"""Light and dark looks that follow the system, in calm colours and readable sizes.
+
+The palette is applied to Qt's Fusion style so every stock widget matches, and a short style
+sheet adds the few custom touches (sidebar, cards, primary buttons). ``PORCHLIGHT_COLOR_SCHEME``
+(light/dark) overrides the system, which is handy for screenshots.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+@dataclass(frozen=True)
+class Colors:
+    window: str
+    surface: str
+    sunken: str
+    text: str
+    muted: str
+    border: str
+    primary: str
+    on_primary: str
+    accent: str
+    danger: str
+    success: str
+    selection: str
+
+
+LIGHT = Colors(window="#f6f3ee", surface="#ffffff", sunken="#ede8e0", text="#25231f",
+               muted="#5f5a52", border="#d9d2c6", primary="#2e5e66", on_primary="#ffffff",
+               accent="#b8731f", danger="#a23b2a", success="#2f6b3a", selection="#cfe3e5")
+DARK = Colors(window="#1c1d20", surface="#26282c", sunken="#18191b", text="#ebe8e2",
+              muted="#aaa59c", border="#3a3c41", primary="#7fbcc3", on_primary="#10282b",
+              accent="#e3a857", danger="#f08a78", success="#8fcf99", selection="#2f4a4e")
+
+
+def wants_dark() -> bool:
+    override = os.environ.get("PORCHLIGHT_COLOR_SCHEME", "").lower()
+    if override in {"light", "dark"}:
+        return override == "dark"
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def current_colors() -> Colors:
+    return DARK if wants_dark() else LIGHT
+
+
+def _palette(c: Colors) -> QPalette:
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: c.window, QPalette.ColorRole.WindowText: c.text,
+        QPalette.ColorRole.Base: c.surface, QPalette.ColorRole.AlternateBase: c.sunken,
+        QPalette.ColorRole.Text: c.text, QPalette.ColorRole.Button: c.surface,
+        QPalette.ColorRole.ButtonText: c.text, QPalette.ColorRole.Highlight: c.primary,
+        QPalette.ColorRole.HighlightedText: c.on_primary, QPalette.ColorRole.ToolTipBase: c.surface,
+        QPalette.ColorRole.ToolTipText: c.text, QPalette.ColorRole.PlaceholderText: c.muted,
+        QPalette.ColorRole.Link: c.primary, QPalette.ColorRole.Mid: c.border,
+    }
+    for role, value in roles.items():
+        palette.setColor(role, QColor(value))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(c.muted))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(c.muted))
+    return palette
+
+
+def style_sheet(c: Colors) -> str:
+    return f"""
+    QWidget {{ color: {c.text}; }}
+    QLabel#pageTitle {{ font-size: 20pt; font-weight: 600; }}
+    QLabel#sectionTitle {{ font-size: 14pt; font-weight: 600; }}
+    QLabel#muted, QLabel[muted="true"] {{ color: {c.muted}; }}
+    QLabel#errorMessage {{ color: {c.danger}; font-weight: 600; }}
+    QLabel#okMessage {{ color: {c.success}; font-weight: 600; }}
+    QLabel#recoveryCode {{ font-family: monospace; font-size: 20pt; font-weight: 600;
+        background: {c.sunken}; border: 1px solid {c.border}; border-radius: 8px;
+        padding: 14px; letter-spacing: 2px; }}
+    QFrame#card {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 10px; }}
+    QFrame#notice {{ background: {c.sunken}; border-radius: 8px; }}
+    QListWidget#sidebar {{ background: {c.sunken}; border: none; padding: 8px 4px;
+        font-size: 12pt; outline: 0; }}
+    QListWidget#sidebar::item {{ padding: 10px 14px; border-radius: 6px; margin: 2px 4px; }}
+    QListWidget#sidebar::item:selected {{ background: {c.selection}; color: {c.text}; }}
+    QPushButton {{ padding: 7px 16px; border: 1px solid {c.border}; border-radius: 6px;
+        background: {c.surface}; }}
+    QPushButton:hover {{ border-color: {c.primary}; }}
+    QPushButton:focus {{ border: 2px solid {c.primary}; }}
+    QPushButton[primary="true"] {{ background: {c.primary}; color: {c.on_primary};
+        border: 1px solid {c.primary}; font-weight: 600; }}
+    QPushButton[primary="true"]:disabled {{ background: {c.border}; color: {c.muted};
+        border-color: {c.border}; }}
+    QPushButton[danger="true"] {{ color: {c.danger}; }}
+    QPushButton[link="true"] {{ border: none; background: transparent; color: {c.primary};
+        text-decoration: underline; padding: 4px; }}
+    QLineEdit, QSpinBox, QComboBox {{ padding: 6px 8px; border: 1px solid {c.border};
+        border-radius: 6px; background: {c.surface}; }}
+    QLineEdit:focus, QSpinBox:focus, QComboBox:focus {{ border: 2px solid {c.primary}; }}
+    QProgressBar {{ border: none; background: {c.sunken}; border-radius: 4px; height: 8px; }}
+    QProgressBar::chunk {{ border-radius: 4px; background: {c.accent}; }}
+    QLabel#bandBadge {{ background: {c.selection}; border-radius: 10px; padding: 3px 10px;
+        font-weight: 600; }}
+    """
+
+
+def apply_theme(app: QApplication) -> Colors:
+    colors = current_colors()
+    app.setStyle("Fusion")
+    app.setPalette(_palette(colors))
+    font = QFont(app.font())
+    font.setPointSizeF(max(font.pointSizeF(), 11.0))
+    app.setFont(font)
+    app.setStyleSheet(style_sheet(colors))
+    return colors

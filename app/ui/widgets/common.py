@@ -1,0 +1,81 @@
+"""Small building blocks every page uses, so pages look alike and tests find things by name."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+def title_label(text: str, name: str = "pageTitle") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setAccessibleName(text)
+    return label
+
+
+def body_label(text: str, *, muted: bool = False, name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if muted:
+        label.setProperty("muted", True)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def message_label(name: str = "errorMessage") -> QLabel:
+    """A label for errors or confirmations; empty and hidden until there is something to say."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAccessibleName("Message")
+    label.hide()
+    return label
+
+
+def show_message(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def button(text: str, name: str, *, primary: bool = False, danger: bool = False,
+           link: bool = False) -> QPushButton:
+    widget = QPushButton(text)
+    widget.setObjectName(name)
+    widget.setAccessibleName(text.replace("&", ""))
+    if primary:
+        widget.setProperty("primary", True)
+        widget.setDefault(True)
+    if danger:
+        widget.setProperty("danger", True)
+    if link:
+        widget.setProperty("link", True)
+        widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    return widget
+
+
+def card(name: str = "card") -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName("card")
+    frame.setAccessibleName(name)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(18, 14, 18, 14)
+    layout.setSpacing(6)
+    return frame, layout
+
+
+def centered_column(content: QWidget, max_width: int = 620) -> QWidget:
+    """Wrap ``content`` so it stays a comfortable reading width in a wide window."""
+    from PySide6.QtWidgets import QHBoxLayout
+
+    outer = QWidget()
+    row = QHBoxLayout(outer)
+    row.setContentsMargins(24, 24, 24, 24)
+    row.addStretch(1)
+    content.setMaximumWidth(max_width)
+    row.addWidget(content, 100)
+    row.addStretch(1)
+    return outer
