@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
-DatabaseError = sqlcipher.DatabaseError
+# A wrong key and a damaged file both surface as "file is not a database", raw from the driver
+# or wrapped by SQLAlchemy; the vault tells the two apart using the key file instead.
+DatabaseError = (sqlcipher.DatabaseError, exc.DBAPIError)
 
 
 def _key_pragma(data_key: bytes) -> str:
@@ -65,3 +67,14 @@ def quick_check(engine: Engine) -> str:
     """
     with engine.connect() as connection:
         return str(connection.execute(text("PRAGMA quick_check")).scalar())
+
+
+def checkpoint(engine: Engine) -> None:
+    """Fold the write-ahead log into the main file (outside any transaction)."""
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cursor.close()
+    finally:
+        raw.close()

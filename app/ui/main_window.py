@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         settings.sync()
         make_private_file(self.context.folder.window_settings)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
         if self.services is not None:
             self.services.close()

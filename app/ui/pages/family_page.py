@@ -65,8 +65,10 @@ class FamilyPage(QWidget):
     def refresh(self) -> None:
         while self.list_layout.count():
             item = self.list_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)  # gone from the page at once, freed later
+                widget.deleteLater()
         children = self._services.family.children(include_archived=self.show_archived.isChecked())
         archived_count = (len(self._services.family.children(include_archived=True))
                           - len(self._services.family.children()))

@@ -1,0 +1,70 @@
+import datetime as dt
+
+import pytest
+
+from app.core.ages import AgeBand
+from app.core.clock import local_today
+from app.core.family import ChildProblem
+from app.storage.family_store import ChildNotFound
+
+
+def test_add_edit_archive_delete(services):
+    family = services.family
+    maya = family.add("  Maya  ", 2017, 4)
+    sam = family.add("Sam", 2012, 10)
+    assert maya.name == "Maya"
+    assert [c.name for c in family.children()] == ["Sam", "Maya"]  # eldest first
+
+    family.update(maya.id, "Maya Rose", 2017, 5)
+    assert family.child(maya.id).birth.month == 5
+    assert family.child(maya.id).name == "Maya Rose"
+
+    family.set_archived(sam.id, True)
+    assert [c.name for c in family.children()] == ["Maya Rose"]
+    assert {c.name for c in family.children(include_archived=True)} == {"Maya Rose", "Sam"}
+    family.set_archived(sam.id, False)
+    assert len(family.children()) == 2
+
+    family.delete(sam.id)
+    assert [c.name for c in family.children(include_archived=True)] == ["Maya Rose"]
+    with pytest.raises(ChildNotFound):
+        family.child(sam.id)
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "month", "words"),
+    [
+        ("", 2017, 4, "name"),
+        ("   ", 2017, 4, "name"),
+        ("x" * 61, 2017, 4, "60"),
+        ("Maya", 2027, 1, "future"),
+        ("Maya", 2026, 12, "future"),  # the clock says November 2026
+        ("Maya", 1995, 3, "over 25"),
+    ],
+)
+def test_invalid_details_are_refused_and_nothing_is_saved(services, name, year, month, words):
+    with pytest.raises(ChildProblem, match=words):
+        services.family.add(name, year, month)
+    assert services.family.children(include_archived=True) == []
+
+
+def test_edits_are_validated_too(services):
+    child = services.family.add("Robin", 2020, 1)
+    with pytest.raises(ChildProblem):
+        services.family.update(child.id, "", 2020, 1)
+    assert services.family.child(child.id).name == "Robin"
+
+
+def test_band_follows_the_injected_clock(services, clock):
+    child = services.family.add("Maya", 2017, 12)
+    assert child.status(local_today(clock)).band is AgeBand.EARLY_PRIMARY  # 8 in Nov 2026
+    clock.set(dt.datetime(2026, 12, 1, 12, tzinfo=dt.UTC))
+    assert services.family.child(child.id).status(local_today(clock)).band is AgeBand.PRETEEN
+
+
+def test_country_setting(services):
+    assert services.settings.country().code == "intl"
+    services.settings.set_country("gb")
+    assert services.settings.country().name == "United Kingdom"
+    services.settings.set_country("zz")
+    assert services.settings.country().code == "intl"

@@ -1,0 +1,66 @@
+"""The window remembers its place; --smoke starts and paints on new and existing folders."""
+
+import os
+import subprocess
+import sys
+
+from app.ui.main_window import MainWindow
+from tests.conftest import FAST_KDF, PASSPHRASE, RECOVERY
+
+
+def test_window_remembers_size_and_position(qtbot, context):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(1000, 650)
+    window.move(40, 30)
+    qtbot.wait(20)
+    placed = window.geometry()
+    window.close()
+    again = MainWindow(context)
+    qtbot.addWidget(again)
+    again.show()
+    assert (again.width(), again.height()) == (1000, 650)
+    assert again.geometry() == placed
+
+
+def _smoke(data_dir) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-m", "app", "--smoke", "--data-dir", str(data_dir)],
+                          env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_smoke_on_a_new_folder(tmp_path):
+    result = _smoke(tmp_path / "new")
+    assert result.returncode == 0, result.stderr
+    assert "painted" in result.stdout
+
+
+def test_smoke_on_an_existing_folder(tmp_path, clock):
+    from app.storage import vault
+    from app.storage.data_folder import DataFolder
+
+    folder = DataFolder(tmp_path / "existing")
+    vault.create(folder, PASSPHRASE, RECOVERY, FAST_KDF, clock).close()
+    result = _smoke(folder.root)
+    assert result.returncode == 0, result.stderr
+
+
+def test_version_and_help():
+    result = subprocess.run([sys.executable, "-m", "app", "--version"], capture_output=True,
+                            text=True, timeout=30)
+    assert result.returncode == 0 and result.stdout.startswith("Porchlight ")
+
+
+def test_lock_returns_to_the_unlock_screen(qtbot, context, services):
+    services.close()
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    from tests.ui.helpers import wait_for_shell
+
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.try_unlock()
+    wait_for_shell(qtbot, window)
+    window.shell.lock_button.click()
+    assert window.shell is None and window.services is None and window.unlock_page is not None
