@@ -38,7 +38,7 @@ def assess(passphrase: str, *, personal_words: tuple[str, ...] = ()) -> Strength
         advice = f"Use at least {MIN_LENGTH} characters — a few unrelated words work well."
     acceptable = score >= MIN_SCORE
     if acceptable and not advice:
-        advice = "Good. Write it somewhere safe only if you must, away from this computer."
+        advice = "Good — that's a strong passphrase."
     elif not advice:
         advice = "Add another word or two that have nothing to do with your family."
     return Strength(score, _LABELS[score], advice, acceptable)

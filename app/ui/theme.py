@@ -96,9 +96,13 @@ def style_sheet(c: Colors) -> str:
     QPushButton[danger="true"] {{ color: {c.danger}; }}
     QPushButton[link="true"] {{ border: none; background: transparent; color: {c.primary};
         text-decoration: underline; padding: 4px; }}
-    QLineEdit, QSpinBox, QComboBox {{ padding: 6px 8px; border: 1px solid {c.border};
-        border-radius: 6px; background: {c.surface}; }}
-    QLineEdit:focus, QSpinBox:focus, QComboBox:focus {{ border: 2px solid {c.primary}; }}
+    QLineEdit {{ padding: 6px 8px; border: 1px solid {c.border}; border-radius: 6px;
+        background: {c.surface}; }}
+    QLineEdit:focus {{ border: 2px solid {c.primary}; }}
+    QSpinBox, QComboBox {{ min-height: 28px; }}
+    QListWidget {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 6px; }}
+    QListWidget::item {{ padding: 6px 8px; }}
+    QWidget#sidebarHost {{ background: {c.sunken}; }}
     QProgressBar {{ border: none; background: {c.sunken}; border-radius: 4px; height: 8px; }}
     QProgressBar::chunk {{ border-radius: 4px; background: {c.accent}; }}
     QLabel#bandBadge {{ background: {c.selection}; border-radius: 10px; padding: 3px 10px;

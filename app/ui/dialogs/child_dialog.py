@@ -36,6 +36,8 @@ class ChildDialog(QDialog):
         self.setWindowTitle(heading)
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
         layout.addWidget(title_label(heading, "sectionTitle"))
         layout.addWidget(body_label(
             "A name or nickname is enough. The birth month sets which conversations fit.",

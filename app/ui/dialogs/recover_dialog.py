@@ -29,6 +29,7 @@ class RecoverDialog(QDialog):
         self.setMinimumWidth(520)
         self._context = context
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
         layout.addWidget(title_label("Use your recovery code", "sectionTitle"))
         layout.addWidget(body_label(
@@ -39,6 +40,7 @@ class RecoverDialog(QDialog):
         self.code.setAccessibleName("Recovery code")
         self.code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
         layout.addWidget(self.code)
+        layout.addWidget(title_label("Your new passphrase", "sectionTitle"))
         self.fields = PassphraseFields()
         layout.addWidget(self.fields)
         self.message = message_label()

@@ -7,6 +7,7 @@ friendly note rather than silently refused.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -67,7 +68,7 @@ class ChildrenStep(Step):
         self.layout_.addWidget(self.list, 1)
         self.remove_button = button("Remove selected", "removeChildInSetup")
         self.remove_button.clicked.connect(self._remove_selected)
-        self.layout_.addWidget(self.remove_button)
+        self.layout_.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(body_label(
             "No children to add yet? You can finish now and add them from the home page.",
             muted=True))

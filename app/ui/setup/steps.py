@@ -6,7 +6,7 @@ them together with Back and Continue.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,6 +34,7 @@ class Step(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setSpacing(12)
         self.layout_.addWidget(title_label(self.title))
 
@@ -57,8 +58,8 @@ class WelcomeStep(Step):
             "Porchlight helps you make safety talks with your children a calm weekly habit: "
             "it suggests what to talk about for their age, helps you practise what to say, "
             "and keeps private notes of anything that worries you."))
+        self.layout_.addWidget(title_label("Our promise", "sectionTitle"))
         promise = body_label(
-            "Our promise\n"
             "•  Everything stays on this computer, encrypted with a passphrase only you know.\n"
             "•  No account, no sign-up, and Porchlight never goes on the internet.\n"
             "•  It coaches you. It never watches or touches your child's phone or computer.",
@@ -79,6 +80,9 @@ class PassphraseStep(Step):
             "Your passphrase locks everything you write in Porchlight. Nobody can open your "
             "notes without it or your recovery code — not even us, because there is no \"us\" "
             "online. Three or four unrelated words are strong and easy to remember."))
+        self.layout_.addWidget(body_label(
+            "Please don't lose it: if both the passphrase and the recovery code are lost, "
+            "nobody can open your notes again.", muted=True))
         self.fields = PassphraseFields()
         self.fields.ready_changed.connect(self.ready_changed)
         self.layout_.addWidget(self.fields)
@@ -107,7 +111,7 @@ class RecoveryCodeStep(Step):
         self.layout_.addWidget(self.code_label)
         self.print_button = button("Print the code…", "printRecoveryCode")
         self.print_button.clicked.connect(self._print)
-        self.layout_.addWidget(self.print_button)
+        self.layout_.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(body_label(
             "Next, you'll type part of it back, just to be sure it was copied right.",
             muted=True))

@@ -50,6 +50,7 @@ class PassphraseFields(QWidget):
 
         self._strength: Strength = assess("")
         self._ready = False
+        self._first_changed("")
         self.first.textChanged.connect(self._first_changed)
         self.second.textChanged.connect(self._update_ready)
 

@@ -1,0 +1,138 @@
+"""Render every screen to PNG, in light and dark, for a person to look at.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/screenshots/render_screens.py OUT_DIR
+
+Not a test: it drives the real windows with a throw-away data folder and saves what they show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={ROOT / 'tests' / 'offscreen_screen.json'}")
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from app.core.clock import SettableClock  # noqa: E402
+from app.storage.data_folder import DataFolder  # noqa: E402
+from app.storage.key_derivation import KdfParams  # noqa: E402
+from app.ui.application import create_application  # noqa: E402
+from app.ui.background import wait_for_background  # noqa: E402
+from app.ui.context import AppContext  # noqa: E402
+from app.ui.main_window import MainWindow  # noqa: E402
+
+PASSPHRASE = "lantern orchard velvet comet"
+SIZES = {"large": (1280, 800), "small": (1024, 640)}
+
+
+def settle(app: QApplication, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        wait_for_background()
+        app.processEvents()
+
+
+def save(widget: QWidget, out: Path, name: str) -> None:
+    widget.grab().save(str(out / f"{name}.png"))
+
+
+def render(out: Path, scheme: str, size: tuple[int, int]) -> None:
+    os.environ["PORCHLIGHT_COLOR_SCHEME"] = scheme
+    app = create_application(sys.argv[:1])
+    tag = f"{scheme}-{size[0]}x{size[1]}"
+    clock = SettableClock(dt.datetime(2026, 11, 23, 20, tzinfo=dt.UTC))
+    folder = DataFolder(Path(tempfile.mkdtemp()) / "data")
+    context = AppContext(folder, clock, KdfParams(1, 8 * 1024, 1))
+    window = MainWindow(context)
+    window.resize(*size)
+    window.show()
+    flow = window.setup_flow
+    save(window, out, f"01-welcome-{tag}")
+    flow.go_next()
+    flow.passphrase.fields.first.setText("lantern orchard")
+    flow.passphrase.fields.second.setText("lantern")
+    settle(app)
+    save(window, out, f"02-passphrase-weak-{tag}")
+    flow.passphrase.fields.first.setText(PASSPHRASE)
+    flow.passphrase.fields.second.setText(PASSPHRASE)
+    settle(app)
+    save(window, out, f"03-passphrase-ok-{tag}")
+    flow.go_next()
+    save(window, out, f"04-recovery-code-{tag}")
+    groups = flow.recovery.code_label.text().split("-")
+    flow.go_next()
+    flow.confirm.inputs[0].setText(groups[1])
+    flow.confirm.inputs[1].setText("ABCDE")
+    settle(app)
+    save(window, out, f"05-confirm-code-{tag}")
+    flow.confirm.inputs[1].setText(groups[4])
+    flow.go_next()
+    save(window, out, f"06-country-{tag}")
+    flow.go_next()
+    step = flow.children
+    for name, month, year in (("Maya", 4, 2017), ("Sam", 10, 2012), ("Baby Jo", 2, 2025)):
+        step.name.setText(name)
+        step.month.setCurrentIndex(month - 1)
+        step.year.setValue(year)
+        step.add_current()
+    step.name.setText("Robin")
+    step.year.setValue(2027 if False else 2026)
+    step.month.setCurrentIndex(11)
+    step.add_current()
+    settle(app)
+    save(window, out, f"07-children-{tag}")
+    step.name.clear()
+    flow.go_next()
+    app.processEvents()
+    save(window, out, f"08-setting-up-{tag}")
+    for _ in range(50):
+        settle(app)
+        if window.shell is not None:
+            break
+    window.services.family.add("Alex", 2007, 9)
+    window.shell.page("Family").refresh()
+    settle(app)
+    save(window, out, f"09-family-{tag}")
+    from app.ui.dialogs.child_dialog import ChildDialog
+
+    page = window.shell.page("Family")
+    dialog = ChildDialog(window.services.family.check, dt.date(2026, 11, 23), None, page)
+    dialog.show()
+    dialog.name.setText("Zoe")
+    dialog.year.setValue(2027)
+    dialog.save()
+    settle(app)
+    save(dialog, out, f"10-child-dialog-error-{tag}")
+    dialog.close()
+    window.lock()
+    settle(app)
+    window.unlock_page.passphrase.setText("wrong one")
+    window.unlock_page.try_unlock()
+    settle(app, 20)
+    save(window, out, f"11-unlock-wrong-{tag}")
+    window.unlock_page.open_recovery()
+    settle(app)
+    from app.ui.dialogs.recover_dialog import RecoverDialog
+
+    recover = window.unlock_page.findChild(RecoverDialog)
+    save(recover, out, f"12-recover-dialog-{tag}")
+    recover.close()
+    window.close()
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "shots")
+    out.mkdir(parents=True, exist_ok=True)
+    for scheme in ("light", "dark"):
+        for size in SIZES.values():
+            render(out, scheme, size)
+    print(f"saved to {out}")
+
+
+if __name__ == "__main__":
+    main()
