@@ -15,7 +15,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={ROOT / 'tests' / 'offscreen_screen.json'}")
+SCREEN = ROOT / "tests" / "offscreen_screen.json"
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN}")
 
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
@@ -81,7 +82,7 @@ def render(out: Path, scheme: str, size: tuple[int, int]) -> None:
         step.year.setValue(year)
         step.add_current()
     step.name.setText("Robin")
-    step.year.setValue(2027 if False else 2026)
+    step.year.setValue(2026)  # December 2026: in the future
     step.month.setCurrentIndex(11)
     step.add_current()
     settle(app)
