@@ -16,6 +16,7 @@ from app.core.ages import BirthMonth
 from app.core.clock import Clock, local_today
 from app.core.family import Child, ChildDetails, check_details
 from app.storage.models import ChildRow
+from app.storage.writes import writing
 
 
 class ChildNotFound(LookupError):
@@ -55,14 +56,14 @@ class FamilyStore:
         now = self._now()
         row = ChildRow(name=details.name, birth_year=details.birth.year,
                        birth_month=details.birth.month, created_at=now, updated_at=now)
-        with self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             session.add(row)
             session.flush()
             return _to_child(row)
 
     def update(self, child_id: int, name: str, year: int, month: int) -> Child:
         details = self.check(name, year, month)
-        with self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             row = self._row(session, child_id)
             row.name = details.name
             row.birth_year = details.birth.year
@@ -72,7 +73,7 @@ class FamilyStore:
 
     def set_archived(self, child_id: int, archived: bool) -> Child:
         """Archiving hides a child everywhere but keeps everything noted about them."""
-        with self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             row = self._row(session, child_id)
             row.archived_at = self._now() if archived else None
             row.updated_at = self._now()
@@ -80,7 +81,7 @@ class FamilyStore:
 
     def delete(self, child_id: int) -> None:
         """Delete a child for good (the database zeroes the freed pages: secure_delete)."""
-        with self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             session.delete(self._row(session, child_id))
 
     @staticmethod

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.countries import CountryChoice, choice_for
 from app.storage.models import Setting
+from app.storage.writes import writing
 
 COUNTRY_KEY = "country"
 
@@ -24,7 +25,7 @@ class SettingsStore:
             return None if row is None else row.value
 
     def set(self, key: str, value: str) -> None:
-        with self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             row = session.get(Setting, key)
             if row is None:
                 session.add(Setting(key=key, value=value))

@@ -40,7 +40,7 @@ UNEXPECTED = (
 
 
 def for_vault_error(error: BaseException) -> str:
-    """The message for an error raised while opening or creating the vault."""
+    """The message for an error raised while opening, creating or writing to the vault."""
     from app.storage import vault
 
     if isinstance(error, vault.WrongPassphrase):
@@ -52,5 +52,9 @@ def for_vault_error(error: BaseException) -> str:
     if isinstance(error, vault.NewerVault):
         return NEWER_DATABASE
     if isinstance(error, OSError):
+        return DISK_PROBLEM
+    from app.storage.writes import SaveFailed
+
+    if isinstance(error, SaveFailed):
         return DISK_PROBLEM
     return UNEXPECTED

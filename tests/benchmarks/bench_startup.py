@@ -1,6 +1,7 @@
 """Startup benchmark: ``porchlight --smoke`` against a bare PySide6 window, in the same run.
 
-    make bench        (or: QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_startup.py)
+    make bench
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_startup.py
 
 Each command runs several times, alternating, as a fresh process; we report the median wall
 time and the peak resident memory of each, the ratio, and how long unlocking takes with key
@@ -90,7 +91,7 @@ def main() -> None:
         }
         unlock = unlock_seconds(Path(temp) / "existing")
         results: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-        for name, command in commands.items():
+        for command in commands.values():
             run_once(command)  # warm the file cache once
         for _ in range(RUNS):
             for name, command in commands.items():

@@ -102,7 +102,8 @@ def render(out: Path, scheme: str, size: tuple[int, int]) -> None:
     from app.ui.dialogs.child_dialog import ChildDialog
 
     page = window.shell.page("Family")
-    dialog = ChildDialog(window.services.family.check, dt.date(2026, 11, 23), None, page)
+    dialog = ChildDialog(window.services.family.check, lambda details: None,
+                         dt.date(2026, 11, 23), None, page)
     dialog.show()
     dialog.name.setText("Zoe")
     dialog.year.setValue(2027)

@@ -68,3 +68,18 @@ def test_country_setting(services):
     assert services.settings.country().name == "United Kingdom"
     services.settings.set_country("zz")
     assert services.settings.country().code == "intl"
+
+
+def test_a_full_database_is_refused_cleanly(services, open_vault):
+    from app.storage.writes import SaveFailed
+
+    services.family.add("Maya", 2017, 4)
+    with open_vault.engine.connect() as connection:
+        pages = connection.exec_driver_sql("PRAGMA page_count").scalar()
+        connection.exec_driver_sql(f"PRAGMA max_page_count = {pages}")
+        connection.commit()
+    with pytest.raises(SaveFailed) as caught:
+        for index in range(200):
+            services.family.add("A long enough name for filling pages " + str(index), 2017, 4)
+    assert caught.value.disk_full
+    assert "Maya" in [c.name for c in services.family.children()]

@@ -104,3 +104,25 @@ def test_band_moves_on_the_birthday_without_any_action(page, services, clock):
     clock.set(dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC))
     page.refresh()
     assert _badges(page) == ["Ages 9–12"]
+
+
+def test_a_failed_save_keeps_the_dialog_open_with_what_was_typed(qtbot):
+    from app.storage.writes import SaveFailed
+    from app.ui import messages
+
+    def check(name, year, month):
+        from app.core.family import check_details
+
+        return check_details(name, year, month, dt.date(2026, 11, 23))
+
+    def commit(details):
+        raise SaveFailed("database or disk is full", disk_full=True)
+
+    dialog = ChildDialog(check, commit, dt.date(2026, 11, 23))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("Maya")
+    dialog.save_button.click()
+    assert dialog.isVisible() and dialog.result() != ChildDialog.DialogCode.Accepted
+    assert dialog.message.text() == messages.DISK_PROBLEM
+    assert dialog.name.text() == "Maya"

@@ -21,16 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.family import Child, ChildDetails, ChildProblem
+from app.storage.writes import SaveFailed
+from app.ui import messages
 from app.ui.age_words import MONTHS
 from app.ui.widgets.common import body_label, button, message_label, show_message, title_label
 
 
 class ChildDialog(QDialog):
-    def __init__(self, check: Callable[[str, int, int], ChildDetails], today: dt.date,
+    def __init__(self, check: Callable[[str, int, int], ChildDetails],
+                 commit: Callable[[ChildDetails], object], today: dt.date,
                  child: Child | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("childDialog")
         self._check = check
+        self._commit = commit
         self.details: ChildDetails | None = None
         heading = f"Edit {child.name}" if child else "Add a child"
         self.setWindowTitle(heading)
@@ -82,5 +86,11 @@ class ChildDialog(QDialog):
         except ChildProblem as problem:
             show_message(self.message, str(problem))
             self.name.setFocus()
+            return
+        try:
+            self._commit(self.details)
+        except SaveFailed as error:
+            # Stay open with everything still typed in, so nothing is lost.
+            show_message(self.message, messages.for_vault_error(error))
             return
         self.accept()

@@ -7,6 +7,8 @@ moves band on their birthday with nothing for the parent to do.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -18,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.clock import local_today
-from app.core.family import Child
+from app.core.family import Child, ChildDetails
 from app.storage.services import Services
+from app.storage.writes import SaveFailed
+from app.ui import messages
 from app.ui.age_words import describe_age
 from app.ui.dialogs.child_dialog import ChildDialog
 from app.ui.widgets.common import body_label, button, card, title_label
@@ -116,28 +120,30 @@ class FamilyPage(QWidget):
 
     # --- actions ---------------------------------------------------------------------------
 
-    def _dialog(self, child: Child | None) -> ChildDialog:
+    def _open_dialog(self, child: Child | None, commit: Callable[[ChildDetails], object]) -> None:
         today = local_today(self._services.vault.clock)
-        return ChildDialog(self._services.family.check, today, child, self)
+        dialog = ChildDialog(self._services.family.check, commit, today, child, self)
+        if dialog.exec() == ChildDialog.DialogCode.Accepted:
+            self.refresh()
 
     def add_child(self) -> None:
-        dialog = self._dialog(None)
-        if dialog.exec() == ChildDialog.DialogCode.Accepted and dialog.details:
-            details = dialog.details
-            self._services.family.add(details.name, details.birth.year, details.birth.month)
-            self.refresh()
+        family = self._services.family
+        self._open_dialog(None, lambda d: family.add(d.name, d.birth.year, d.birth.month))
 
     def edit_child(self, child: Child) -> None:
-        dialog = self._dialog(child)
-        if dialog.exec() == ChildDialog.DialogCode.Accepted and dialog.details:
-            details = dialog.details
-            self._services.family.update(child.id, details.name, details.birth.year,
-                                         details.birth.month)
-            self.refresh()
+        family = self._services.family
+        self._open_dialog(child, lambda d: family.update(child.id, d.name, d.birth.year,
+                                                         d.birth.month))
+
+    def _safely(self, change: Callable[[], object]) -> None:
+        try:
+            change()
+        except SaveFailed as error:
+            QMessageBox.warning(self, "Not saved", messages.for_vault_error(error))
+        self.refresh()
 
     def toggle_archive(self, child: Child) -> None:
-        self._services.family.set_archived(child.id, not child.archived)
-        self.refresh()
+        self._safely(lambda: self._services.family.set_archived(child.id, not child.archived))
 
     def delete_child(self, child: Child) -> None:
         answer = QMessageBox.question(
@@ -147,5 +153,4 @@ class FamilyPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Yes:
-            self._services.family.delete(child.id)
-            self.refresh()
+            self._safely(lambda: self._services.family.delete(child.id))

@@ -148,13 +148,14 @@ class SetupFlow(QWidget):
 
     def _vault_created(self, opened: Any) -> None:
         from app.storage.services import Services
+        from app.storage.writes import SaveFailed
 
         services = Services.for_vault(opened)
         try:
             services.settings.set_country(self.country.code())
             for child in self.children.children:
                 services.family.add(child.name, child.birth.year, child.birth.month)
-        except OSError as error:
+        except (OSError, SaveFailed) as error:
             self._vault_failed(error)
             return
         self.completed.emit(services)
