@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.storage.evidence_store import EvidenceStore
 from app.storage.family_store import FamilyStore
 from app.storage.settings_store import SettingsStore
 from app.storage.vault import OpenVault
@@ -17,10 +18,12 @@ class Services:
     vault: OpenVault
     family: FamilyStore
     settings: SettingsStore
+    evidence: EvidenceStore
 
     @classmethod
     def for_vault(cls, vault: OpenVault) -> Services:
-        return cls(vault, FamilyStore(vault.sessions, vault.clock), SettingsStore(vault.sessions))
+        return cls(vault, FamilyStore(vault.sessions, vault.clock), SettingsStore(vault.sessions),
+                   EvidenceStore(vault.sessions, vault.clock))
 
     def close(self) -> None:
         self.vault.close()
