@@ -38,3 +38,12 @@ def recovery_code_document(code: str) -> QTextDocument:
 
 def print_recovery_code(parent: QWidget, code: str) -> bool:
     return print_document(parent, recovery_code_document(code), "Porchlight recovery code")
+
+
+def save_pdf(document: QTextDocument, path: str, title: str) -> None:
+    """Write ``document`` to a PDF file, with no print dialog (for "Save as PDF…")."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(path)
+    printer.setDocName(title)
+    document.print_(printer)

@@ -36,7 +36,13 @@ def message_label(name: str = "errorMessage") -> QLabel:
     return label
 
 
-def show_message(label: QLabel, text: str) -> None:
+def show_message(label: QLabel, text: str, *, ok: bool = False) -> None:
+    """Show ``text`` as a problem (default) or, with ``ok``, as a calm confirmation."""
+    name = "okMessage" if ok else "errorMessage"
+    if label.objectName() != name:
+        label.setObjectName(name)
+        label.style().unpolish(label)
+        label.style().polish(label)
     label.setText(text)
     label.setVisible(bool(text))
 
