@@ -1,7 +1,7 @@
 """The evidence log: entries saved encrypted, edited, deleted, and saved as a PDF."""
 
-from PySide6.QtWidgets import QFileDialog
 from pypdf import PdfReader
+from PySide6.QtWidgets import QFileDialog
 
 from app.ui.help.evidence_log import EvidenceLog
 

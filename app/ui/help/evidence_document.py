@@ -13,8 +13,8 @@ from app.core.evidence import FIELD_LABELS, EvidenceDraft, EvidenceEntry
 def evidence_html(entries: list[EvidenceEntry], printed_on: str) -> str:
     parts = [
         "<h1>Evidence log</h1>",
-        f"<p>Written down by a parent or caregiver with Porchlight. Printed {html.escape(printed_on)}."
-        " Text only: no images were kept.</p>",
+        "<p>Written down by a parent or caregiver with Porchlight. "
+        f"Printed {html.escape(printed_on)}. Text only: no images were kept.</p>",
     ]
     if not entries:
         parts.append("<p><i>No entries yet.</i></p>")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -153,7 +154,7 @@ class EvidenceLog(QWidget):
 
     # --- output ----------------------------------------------------------------------------
 
-    def _document(self):  # noqa: ANN202 (QTextDocument)
+    def _document(self) -> QTextDocument:
         printed_on = dt.datetime.now().strftime("%d %B %Y, %H:%M")
         return evidence_document(self._store.entries(), printed_on)
 
