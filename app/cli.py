@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
+from app.paths import shipped_content_dir
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,14 +41,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return build_parser().parse_args(argv)
-
-
-def shipped_content_dir() -> Path:
-    """The conversations folder: beside the package in a checkout, inside a packaged build."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "conversations"
-    return Path(__file__).resolve().parent.parent / "conversations"
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -15,9 +15,11 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, __version__
+from app.paths import resources_dir
 from app.storage.data_folder import DataFolder, resolve_data_dir
 from app.ui.context import AppContext
 from app.ui.main_window import MainWindow
@@ -34,6 +36,9 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
+    icon = resources_dir() / "icons" / "porchlight.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     apply_theme(app)
     return app
 

@@ -8,15 +8,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import APP_NAME
 from app.storage.data_folder import make_private_dir, make_private_file
 from app.ui.context import AppContext
 from app.ui.pages.unlock_page import UnlockPage
+from app.ui.widgets.common import button
 
+HELP_SHORTCUT = "Ctrl+Shift+H"
 DEFAULT_SIZE = (1100, 740)
 MINIMUM_SIZE = (820, 560)
 
@@ -29,7 +38,14 @@ class MainWindow(QMainWindow):
         self.context = context
         self.services: Any = None
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self._top_bar())
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.help_dialog: Any = None
         self.setMinimumSize(*MINIMUM_SIZE)
         self.resize(*DEFAULT_SIZE)
         self._restore_geometry()
@@ -40,6 +56,52 @@ class MainWindow(QMainWindow):
             self.show_unlock()
         else:
             self.show_setup()
+
+    def _top_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("topBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(16, 8, 16, 8)
+        name = QLabel(APP_NAME)
+        name.setObjectName("appName")
+        row.addWidget(name)
+        row.addStretch(1)
+        self.help_button = button("Help now", "helpNowButton")
+        self.help_button.setToolTip(f"What to do if it is happening now ({HELP_SHORTCUT})")
+        self.help_button.clicked.connect(self.open_help_now)
+        row.addWidget(self.help_button)
+        QShortcut(QKeySequence(HELP_SHORTCUT), self, activated=self.open_help_now,
+                  context=Qt.ShortcutContext.ApplicationShortcut)
+        return bar
+
+    def open_help_now(self) -> None:
+        """Help now works everywhere: before setup, locked (no log) and unlocked (with log)."""
+        from app.ui.content_access import shipped_library
+        from app.ui.help.help_now_dialog import HelpNowDialog
+
+        if self.help_dialog is not None and self.help_dialog.isVisible():
+            self.help_dialog.raise_()
+            self.help_dialog.activateWindow()
+            return
+        evidence = self.services.evidence if self.services is not None else None
+        self.help_dialog = HelpNowDialog(shipped_library(), self._help_country(), evidence, self)
+        self.help_dialog.show()
+
+    def _help_country(self) -> str:
+        if self.services is not None:
+            return self.services.settings.country().code
+        if self.context.folder.window_settings.exists():
+            return str(self._settings().value("help/country", "intl"))
+        return "intl"
+
+    def _remember_help_country(self) -> None:
+        """Keep a copy of the country outside the vault so Help now works while locked."""
+        if self.services is not None:
+            make_private_dir(self.context.folder.root)
+            settings = self._settings()
+            settings.setValue("help/country", self.services.settings.country().code)
+            settings.sync()
+            make_private_file(self.context.folder.window_settings)
 
     # --- screens ---------------------------------------------------------------------------
 
@@ -68,6 +130,7 @@ class MainWindow(QMainWindow):
         from app.ui.shell import Shell
 
         self.services = services
+        self._remember_help_country()
         self.shell = Shell(services)
         self.shell.lock_requested.connect(self.lock)
         self.setup_flow = None

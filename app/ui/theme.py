@@ -105,6 +105,14 @@ def style_sheet(c: Colors) -> str:
     QWidget#sidebarHost {{ background: {c.sunken}; }}
     QProgressBar {{ border: none; background: {c.sunken}; border-radius: 4px; height: 8px; }}
     QProgressBar::chunk {{ border-radius: 4px; background: {c.accent}; }}
+    QWidget#topBar {{ background: {c.surface}; border-bottom: 1px solid {c.border}; }}
+    QLabel#appName {{ font-weight: 600; color: {c.muted}; }}
+    QPushButton#helpNowButton {{ background: {c.accent}; color: #1d1403; border: none;
+        font-weight: 700; padding: 7px 18px; }}
+    QPushButton#helpNowButton:focus {{ border: 2px solid {c.text}; }}
+    QLabel#channelName {{ font-size: 12pt; font-weight: 600; }}
+    QLabel#emergencyLine {{ font-weight: 600; color: {c.danger}; }}
+    QLabel#firstWords {{ font-size: 12pt; font-style: italic; }}
     QLabel#bandBadge {{ background: {c.selection}; border-radius: 10px; padding: 3px 10px;
         font-weight: 600; }}
     """
