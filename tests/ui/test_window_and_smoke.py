@@ -64,3 +64,27 @@ def test_lock_returns_to_the_unlock_screen(qtbot, context, services):
     wait_for_shell(qtbot, window)
     window.shell.lock_button.click()
     assert window.shell is None and window.services is None and window.unlock_page is not None
+
+
+def test_demo_smoke_shows_the_passphrase(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path))
+    result = subprocess.run([sys.executable, "-m", "app", "--demo", "--smoke"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert list(tmp_path.iterdir()) == []  # the throw-away folder is gone afterwards
+
+
+def test_unlock_page_shows_the_demo_passphrase(qtbot, folder, clock):
+    from PySide6.QtWidgets import QLabel
+
+    from app.storage.demo import DEMO_PASSPHRASE, create_demo
+    from app.ui.context import AppContext
+
+    create_demo(folder.root, clock)
+    window = MainWindow(AppContext(folder, clock, demo_passphrase=DEMO_PASSPHRASE))
+    qtbot.addWidget(window)
+    note = window.findChild(QLabel, "demoNote")
+    assert note is not None and DEMO_PASSPHRASE in note.text()
+    window.unlock_page.passphrase.setText(DEMO_PASSPHRASE)
+    window.unlock_page.try_unlock()
+    qtbot.waitUntil(lambda: window.shell is not None, timeout=10000)
