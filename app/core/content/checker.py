@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from app.core.content.loader import LoadResult, Problem, load_library
-from app.core.content.model import BAND_ORDER, Library, TONE_LABELS
+from app.core.content.model import BAND_ORDER, TONE_LABELS, Library
 from app.core.content.readability import too_hard
 
 TOPIC_IDS = ("body-safety", "privacy", "online-friends", "pictures", "manipulation", "saying-no",

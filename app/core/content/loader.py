@@ -87,7 +87,7 @@ def locate(text: str, error_path: str) -> int:
     lines = text.splitlines()
     start, table = 0, ""
     parts = _PATH_PART.findall(error_path.removeprefix("$"))
-    for index, (name, number) in enumerate(parts):
+    for index, (name, _number) in enumerate(parts):
         if not name:
             continue
         is_array = index + 1 < len(parts) and parts[index + 1][1] != ""
