@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from app.storage.evidence_store import EvidenceStore
 from app.storage.family_store import FamilyStore
+from app.storage.favourites_store import FavouritesStore
 from app.storage.settings_store import SettingsStore
 from app.storage.vault import OpenVault
 
@@ -19,11 +20,13 @@ class Services:
     family: FamilyStore
     settings: SettingsStore
     evidence: EvidenceStore
+    favourites: FavouritesStore
 
     @classmethod
     def for_vault(cls, vault: OpenVault) -> Services:
-        return cls(vault, FamilyStore(vault.sessions, vault.clock), SettingsStore(vault.sessions),
-                   EvidenceStore(vault.sessions, vault.clock))
+        settings = SettingsStore(vault.sessions)
+        return cls(vault, FamilyStore(vault.sessions, vault.clock), settings,
+                   EvidenceStore(vault.sessions, vault.clock), FavouritesStore(settings))
 
     def close(self) -> None:
         self.vault.close()

@@ -59,7 +59,13 @@ class Shell(QWidget):
         layout.addWidget(self.pages, 1)
 
     def _build_pages(self) -> list[QWidget]:
-        return [FamilyPage(self.services)]
+        from app.ui.content_access import shipped_library
+        from app.ui.pages.library_page import LibraryPage
+
+        family = FamilyPage(self.services)
+        library = LibraryPage(self.services, shipped_library())
+        family.family_changed.connect(library.fill_for_whom)
+        return [family, library]
 
     def page_titles(self) -> list[str]:
         return [self.sidebar.item(i).text() for i in range(self.sidebar.count())]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -31,6 +32,7 @@ from app.ui.widgets.common import body_label, button, card, title_label
 
 class FamilyPage(QWidget):
     title = "Family"
+    family_changed = Signal()
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -86,6 +88,7 @@ class FamilyPage(QWidget):
         for child in children:
             self.list_layout.addWidget(self._child_card(child))
         self.list_layout.addStretch(1)
+        self.family_changed.emit()
 
     def _child_card(self, child: Child) -> QWidget:
         words = describe_age(child.birth, local_today(self._services.vault.clock))

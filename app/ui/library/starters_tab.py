@@ -1,0 +1,161 @@
+"""The starters tab of the library: topic and favourites filters, cards, copy and print."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.content.model import Library, Starter
+from app.core.content.search import find_starters, starter_as_text
+from app.storage.favourites_store import FavouritesStore
+from app.ui.library.card_document import cards_document
+from app.ui.library.starter_card import StarterCard
+from app.ui.printing import print_document, save_pdf
+from app.ui.widgets.common import body_label, button, message_label, show_message
+
+PAGE_SIZE = 30
+
+
+class StartersTab(QWidget):
+    def __init__(self, library: Library, favourites: FavouritesStore) -> None:
+        super().__init__()
+        self.library = library
+        self.favourites = favourites
+        self.query = ""
+        self.band: str | None = None
+        self.shown_limit = PAGE_SIZE
+        self.cards: list[StarterCard] = []
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.topic = QComboBox()
+        self.topic.setObjectName("libraryTopic")
+        self.topic.setAccessibleName("Topic")
+        self.topic.currentIndexChanged.connect(self.refresh)
+        self.favourites_only = QCheckBox("Favourites only")
+        self.favourites_only.setObjectName("favouritesOnly")
+        self.favourites_only.toggled.connect(self.refresh)
+        self.count = body_label("", muted=True, name="starterCount")
+        self.print_button = button("Print…", "printCards")
+        self.print_button.clicked.connect(self.print_cards)
+        self.pdf_button = button("Save as PDF…", "pdfCards")
+        self.pdf_button.clicked.connect(self.save_cards_pdf)
+        row.addWidget(self.topic, 2)
+        row.addWidget(self.favourites_only)
+        row.addStretch(1)
+        row.addWidget(self.print_button)
+        row.addWidget(self.pdf_button)
+        layout.addLayout(row)
+        status = QHBoxLayout()
+        status.addWidget(self.count, 1)
+        self.message = message_label("okMessage")
+        status.addWidget(self.message)
+        layout.addLayout(status)
+        self.host = QWidget()
+        self.cards_layout = QVBoxLayout(self.host)
+        self.cards_layout.setContentsMargins(0, 0, 8, 0)
+        self.cards_layout.setSpacing(10)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.host)
+        layout.addWidget(scroll, 1)
+        self._fill_topics()
+
+    def _fill_topics(self) -> None:
+        current = self.topic.currentData()
+        self.topic.blockSignals(True)
+        self.topic.clear()
+        self.topic.addItem("All topics", None)
+        for topic in self.library.topics_for(self.band):
+            self.topic.addItem(topic.title, topic.id)
+        index = self.topic.findData(current)
+        self.topic.setCurrentIndex(max(index, 0))
+        self.topic.blockSignals(False)
+
+    def set_filters(self, query: str, band: str | None) -> None:
+        band_changed = band != self.band
+        self.query, self.band = query, band
+        if band_changed:
+            self._fill_topics()
+        self.shown_limit = PAGE_SIZE
+        self.refresh()
+
+    def matching(self) -> list[Starter]:
+        only = self.favourites.ids() if self.favourites_only.isChecked() else None
+        return find_starters(self.library, query=self.query, band=self.band,
+                             topic_id=self.topic.currentData(), only=only)
+
+    def refresh(self) -> None:
+        while self.cards_layout.count():
+            widget = self.cards_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        starters = self.matching()
+        favourites = self.favourites.ids()
+        self.cards = []
+        for starter in starters[: self.shown_limit]:
+            card = StarterCard(self.library, starter, starter.id in favourites)
+            card.favourite_toggled.connect(self.toggle_favourite)
+            card.copy_requested.connect(self.copy)
+            self.cards_layout.addWidget(card)
+            self.cards.append(card)
+        if len(starters) > self.shown_limit:
+            more = button(f"Show more ({len(starters) - self.shown_limit} left)", "showMore")
+            more.clicked.connect(self.show_more)
+            self.cards_layout.addWidget(more)
+        if not starters:
+            self.cards_layout.addWidget(body_label(
+                "Nothing matches. Try fewer words, another topic, or all ages.",
+                name="noStarters"))
+        self.cards_layout.addStretch(1)
+        noun = "starter" if len(starters) == 1 else "starters"
+        self.count.setText(f"{len(starters)} conversation {noun}")
+
+    def show_more(self) -> None:
+        self.shown_limit += PAGE_SIZE
+        self.refresh()
+
+    def toggle_favourite(self, starter_id: str) -> None:
+        now = self.favourites.toggle(starter_id)
+        for card in self.cards:
+            if card.starter.id == starter_id:
+                card.set_favourite(now)
+        if self.favourites_only.isChecked() and not now:
+            self.refresh()
+
+    def copy(self, starter_id: str) -> None:
+        starter = self.library.starter(starter_id)
+        if starter:
+            QGuiApplication.clipboard().setText(starter_as_text(self.library, starter))
+            show_message(self.message, "Copied to the clipboard.", ok=True)
+
+    def selected(self) -> list[Starter]:
+        """The cards ticked for printing, or all shown cards when none are ticked."""
+        ticked = [card.starter for card in self.cards if card.select.isChecked()]
+        return ticked or [card.starter for card in self.cards]
+
+    def print_cards(self) -> None:
+        print_document(self, cards_document(self.library, self.selected()),
+                       "Porchlight conversation cards")
+
+    def save_cards_pdf(self) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save cards as PDF", "conversation-cards.pdf",
+                                              "PDF files (*.pdf)")
+        if not path:
+            return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        save_pdf(cards_document(self.library, self.selected()), path,
+                 "Porchlight conversation cards")
+        show_message(self.message, f"Saved to {path}", ok=True)
+        return path
