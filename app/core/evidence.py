@@ -15,7 +15,7 @@ FIELD_LABELS = {
     "profile_link": "Link to their profile",
     "happened_at": "When (date and time)",
     "demanded": "What they demanded or threatened",
-    "payment_handles": "Payment details they gave (accounts, gift cards, wallets)",
+    "payment_handles": "Payment details they gave",
     "notes": "Other notes",
 }
 MAX_FIELD_LENGTH = 5000

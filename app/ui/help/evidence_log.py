@@ -31,6 +31,12 @@ from app.ui.printing import print_document, save_pdf
 from app.ui.widgets.common import body_label, button, message_label, show_message, title_label
 
 MULTILINE = {"demanded", "notes"}
+PLACEHOLDERS = {
+    "platform": "e.g. Instagram, Snapchat, a game",
+    "profile_link": "copy the address of their profile page",
+    "happened_at": "e.g. Tuesday 14 May, about 9 pm",
+    "payment_handles": "accounts, gift cards, crypto wallets, usernames for payment apps",
+}
 
 
 class EvidenceLog(QWidget):
@@ -65,6 +71,8 @@ class EvidenceLog(QWidget):
             else:
                 widget = QLineEdit()
             widget.setObjectName(f"evidence_{name}")
+            if name in PLACEHOLDERS:
+                widget.setPlaceholderText(PLACEHOLDERS[name])
             widget.setAccessibleName(label)
             self.fields[name] = widget
             form.addRow(label, widget)
@@ -106,6 +114,7 @@ class EvidenceLog(QWidget):
             item.setData(256, entry.id)
             self.entries.addItem(item)
         self.entries.blockSignals(False)
+        self.entries.setVisible(self.entries.count() > 0)
         self.delete_button.setEnabled(self._editing is not None)
 
     def start_new(self) -> None:

@@ -62,7 +62,8 @@ class HelpNowDialog(QDialog):
         footer = QHBoxLayout()
         footer.setContentsMargins(28, 8, 28, 16)
         self.copied = message_label("okMessage")
-        footer.addWidget(self.copied, 1)
+        footer.addWidget(self.copied)
+        footer.addStretch(1)
         close = button("Close", "closeHelpNow")
         close.clicked.connect(self.accept)
         footer.addWidget(close)
@@ -98,9 +99,12 @@ class HelpNowDialog(QDialog):
 
     def _emergency(self, layout: QVBoxLayout, country: Any) -> None:
         frame, inner = card("In danger now")
+        number = country.emergency
+        call = f"call {number}" if any(ch.isdigit() for ch in number) else \
+            "call your local emergency number"
         inner.addWidget(body_label(
             f"If your child is in danger right now, or has talked about hurting themselves, "
-            f"call {country.emergency} now.", name="emergencyLine"))
+            f"{call} now.", name="emergencyLine"))
         layout.addWidget(frame)
 
     def _first_words(self, layout: QVBoxLayout) -> None:
