@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -62,3 +72,91 @@ class EvidenceEntry(Base):
     notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+
+
+class CheckinScheduleRow(Base):
+    """A weekly (or fortnightly) check-in: the rule only; its occurrences are rows of their own.
+
+    ``at_minute`` is minutes after local midnight in ``zone`` (an IANA name), so the family's
+    wall-clock time holds across DST and a change of the computer's zone.
+    """
+
+    __tablename__ = "checkin_schedules"
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="ck_checkin_schedules_weekday"),
+        CheckConstraint("at_minute BETWEEN 0 AND 1439", name="ck_checkin_schedules_at_minute"),
+        CheckConstraint("every_weeks IN (1, 2)", name="ck_checkin_schedules_every_weeks"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    weekday: Mapped[int] = mapped_column(Integer, nullable=False)
+    at_minute: Mapped[int] = mapped_column(Integer, nullable=False)
+    zone: Mapped[str] = mapped_column(String(64), nullable=False)
+    every_weeks: Mapped[int] = mapped_column(Integer, nullable=False)
+    first_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    caregiver: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    reminders: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    paused: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # Occurrences up to this moment (UTC) exist as rows; later ones are computed when needed.
+    covered_until: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+
+
+class CheckinScheduleChild(Base):
+    __tablename__ = "checkin_schedule_children"
+
+    schedule_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("checkin_schedules.id", ondelete="CASCADE"), primary_key=True)
+    child_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("children.id", ondelete="CASCADE"), primary_key=True)
+
+
+class CheckinOccurrenceRow(Base):
+    """One check-in that came due: pending until it is done, skipped or missed.
+
+    ``slot_at`` is the regular time it belonged to (unique per schedule, so a catch-up pass can
+    never create it twice); ``due_at`` differs when the parent rescheduled it. Deleting a schedule
+    keeps its history.
+    """
+
+    __tablename__ = "checkin_occurrences"
+    __table_args__ = (
+        UniqueConstraint("schedule_id", "slot_at", name="uq_checkin_occurrences_slot"),
+        CheckConstraint("status IN ('pending', 'done', 'skipped', 'missed')",
+                        name="ck_checkin_occurrences_status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    schedule_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("checkin_schedules.id", ondelete="SET NULL"), nullable=True)
+    slot_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+    due_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, index=True)
+    zone: Mapped[str] = mapped_column(String(64), nullable=False)
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default="pending")
+    rescheduled: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    snoozed_until: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    missed_noticed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class CheckinOccurrenceChild(Base):
+    __tablename__ = "checkin_occurrence_children"
+
+    occurrence_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("checkin_occurrences.id", ondelete="CASCADE"), primary_key=True)
+    child_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("children.id", ondelete="CASCADE"), primary_key=True)
+
+
+class CheckinNoticeRow(Base):
+    """A notification already given for an occurrence, so none is given twice or lost."""
+
+    __tablename__ = "checkin_notices"
+
+    occurrence_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("checkin_occurrences.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(48), primary_key=True)
+    sent_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.storage.checkin_store import CheckinStore
 from app.storage.evidence_store import EvidenceStore
 from app.storage.family_store import FamilyStore
 from app.storage.favourites_store import FavouritesStore
@@ -21,12 +22,14 @@ class Services:
     settings: SettingsStore
     evidence: EvidenceStore
     favourites: FavouritesStore
+    checkins: CheckinStore
 
     @classmethod
     def for_vault(cls, vault: OpenVault) -> Services:
         settings = SettingsStore(vault.sessions)
         return cls(vault, FamilyStore(vault.sessions, vault.clock), settings,
-                   EvidenceStore(vault.sessions, vault.clock), FavouritesStore(settings))
+                   EvidenceStore(vault.sessions, vault.clock), FavouritesStore(settings),
+                   CheckinStore(vault.sessions, vault.clock))
 
     def close(self) -> None:
         self.vault.close()

@@ -1,0 +1,164 @@
+"""Check-ins as the app sees them, and the rules for what is due, missed or worth a notice.
+
+Everything here is a pure function of rows (as values) and a moment, so the catch-up pass gives
+the same answer whether the app was running, closed for three weeks, or the computer slept
+through the time. The scheduler only decides *when* to ask; these rules decide *what* is true.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app.core.schedules import (
+    DUE_WINDOW,
+    ScheduleSpec,
+    earliest_reminder,
+    reminder_moment,
+    slots_between,
+)
+
+STATUS_WORDS = {"pending": "Coming up", "done": "Talked", "skipped": "Skipped",
+                "missed": "Missed"}
+
+
+@dataclass(frozen=True)
+class Schedule:
+    id: int
+    spec: ScheduleSpec
+    child_ids: tuple[int, ...]
+    caregiver: str = ""
+    paused: bool = False
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    id: int
+    schedule_id: int | None
+    slot_at: dt.datetime  # aware UTC
+    due_at: dt.datetime  # aware UTC; differs from slot_at when rescheduled
+    zone: str
+    status: str
+    child_ids: tuple[int, ...]
+    rescheduled: bool = False
+    snoozed_until: dt.datetime | None = None
+    reason: str = ""
+    note: str = ""
+    missed_noticed: bool = False
+    resolved_at: dt.datetime | None = None
+
+    def effective_due(self) -> dt.datetime:
+        """When it is due now: a snooze pushes it on."""
+        return max(self.due_at, self.snoozed_until or self.due_at)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One notification the parent should get now; ``kind`` is recorded so it comes once."""
+
+    occurrence_id: int
+    kind: str  # "reminder:<choice>", "due", "snooze:<iso>" or "missed"
+    child_ids: tuple[int, ...]
+    count: int = 1  # for "missed": how many check-ins it stands for
+
+
+def slots_to_create(schedule: Schedule, covered_until: dt.datetime,
+                    now: dt.datetime) -> list[dt.datetime]:
+    """Slots after ``covered_until`` that matter by ``now`` (due, or a reminder has rung)."""
+    if schedule.paused:
+        return []
+    horizon = now + dt.timedelta(days=2)  # no reminder rings more than a day and a bit early
+    return [slot for slot in slots_between(schedule.spec, covered_until, horizon)
+            if earliest_reminder(schedule.spec, slot) <= now]
+
+
+def is_missed(occurrence: Occurrence, now: dt.datetime) -> bool:
+    return (occurrence.status == "pending"
+            and now >= occurrence.effective_due() + DUE_WINDOW)
+
+
+def is_due(occurrence: Occurrence, now: dt.datetime) -> bool:
+    """Due now: its time has come, it is not snoozed past now, and not yet missed."""
+    return (occurrence.status == "pending" and occurrence.effective_due() <= now
+            and not is_missed(occurrence, now))
+
+
+def notices_for(occurrence: Occurrence, reminders: tuple[str, ...], sent: set[str],
+                now: dt.datetime) -> list[str]:
+    """The notice kinds owed for one occurrence now, newest only, given those already sent.
+
+    If several reminders have rung while the app was closed, only the latest is shown (the
+    rest are recorded as given, silently): one nudge, not a pile.
+    """
+    if occurrence.status != "pending" or is_missed(occurrence, now):
+        return []
+    if now < occurrence.due_at:
+        rung = [(reminder_moment(occurrence.due_at, occurrence.zone, r), f"reminder:{r}")
+                for r in reminders]
+        owed = sorted((moment, kind) for moment, kind in rung
+                      if moment <= now and kind not in sent)
+        return [kind for _, kind in owed]
+    if occurrence.snoozed_until is not None:
+        if occurrence.snoozed_until <= now:
+            kind = f"snooze:{occurrence.snoozed_until.isoformat()}"
+            return [] if kind in sent else [kind]
+        return []
+    return [] if "due" in sent else ["due"]
+
+
+def next_wake(schedules: list[Schedule], pending: list[Occurrence],
+              now: dt.datetime) -> dt.datetime | None:
+    """The next moment anything could change: a snooze ending or a due check-in turning missed.
+
+    Regular reminders and due times have their own scheduler jobs; these one-off moments do not.
+    """
+    moments = []
+    for occurrence in pending:
+        if occurrence.snoozed_until and occurrence.snoozed_until > now:
+            moments.append(occurrence.snoozed_until)
+        if occurrence.rescheduled and occurrence.due_at > now:
+            moments.append(occurrence.due_at)
+            by_id = {s.id: s for s in schedules}
+            schedule = by_id.get(occurrence.schedule_id or -1)
+            for reminder in schedule.spec.reminders if schedule else ():
+                moment = reminder_moment(occurrence.due_at, occurrence.zone, reminder)
+                if moment > now:
+                    moments.append(moment)
+        cutoff = occurrence.effective_due() + DUE_WINDOW
+        if cutoff > now:
+            moments.append(cutoff)
+    return min(moments, default=None)
+
+
+def notice_text(kind: str, names: list[str], show_names: bool, count: int = 1) -> tuple[str, str]:
+    """(title, body) for a desktop notification: no child's name unless the parent chose so."""
+    who = f" with {join_names(names)}" if show_names and names else ""
+    if kind == "missed":
+        if count == 1:
+            return "A check-in was missed", f"A weekly check-in{who} was missed. Start one now?"
+        return ("Check-ins were missed",
+                f"{count} weekly check-ins{who} were missed. Start one now?")
+    if kind.startswith("reminder:"):
+        return "Check-in coming up", f"Your weekly check-in{who} is coming up."
+    return "Porchlight", f"Time for your weekly check-in{who}."
+
+
+def join_names(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def countdown_words(now: dt.datetime, moment: dt.datetime) -> str:
+    """"in 3 days", "in 5 hours", "in 20 minutes", "now"."""
+    seconds = (moment - now).total_seconds()
+    if seconds <= 60:
+        return "now"
+    minutes = int(seconds // 60)
+    if minutes < 60:
+        return f"in {minutes} minute{'s' if minutes != 1 else ''}"
+    hours = minutes // 60
+    if hours < 36:
+        return f"in {hours} hour{'s' if hours != 1 else ''}"
+    days = round(hours / 24)
+    return f"in {days} days"

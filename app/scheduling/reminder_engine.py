@@ -1,0 +1,129 @@
+"""The reminder engine: APScheduler jobs as alarm clocks, our tables as the truth.
+
+Each schedule gets one job for its due time and one per reminder, with triggers in the
+schedule's own IANA zone (a ``CronTrigger`` for weekly, a ``CalendarIntervalTrigger`` for every
+two weeks — both keep wall-clock time across DST). The job store is in memory and rebuilt from
+our rows at start and after every change. Whatever wakes the engine — a job, the heartbeat, a
+wake from sleep, a change made by the parent — it runs the same catch-up pass, so a reminder
+that fell while the app was closed or the computer slept is found there, never lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from apscheduler.executors.debug import DebugExecutor
+from apscheduler.jobstores.memory import MemoryJobStore
+from apscheduler.triggers.calendarinterval import CalendarIntervalTrigger
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.date import DateTrigger
+from PySide6.QtCore import QObject, Qt, Signal
+
+from app.core.checkins import Schedule, next_wake
+from app.core.clock import Clock
+from app.core.schedules import ScheduleSpec, reminder_local
+from app.scheduling.catch_up import CatchUpResult, run_catch_up
+from app.scheduling.heartbeat import BEAT_MS, Heartbeat
+from app.scheduling.qt_scheduler import FixedQtScheduler
+from app.storage.checkin_store import CheckinStore
+
+log = logging.getLogger(__name__)
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def trigger_for(spec: ScheduleSpec, reminder: str | None = None):
+    """The APScheduler trigger that fires at the schedule's time, or at one of its reminders."""
+    anchor = dt.datetime.combine(spec.first_date, spec.at)
+    moment = anchor if reminder is None else reminder_local(anchor, reminder)
+    if spec.every_weeks == 1:
+        return CronTrigger(day_of_week=_DAYS[moment.weekday()], hour=moment.hour,
+                           minute=moment.minute, timezone=spec.zone)
+    return CalendarIntervalTrigger(weeks=spec.every_weeks, hour=moment.hour, minute=moment.minute,
+                                   start_date=moment.date(), timezone=spec.zone)
+
+
+class ReminderEngine(QObject):
+    """Owns the scheduler and the heartbeat; tells the UI what is due and what to announce."""
+
+    updated = Signal(object)  # CatchUpResult, after every catch-up pass
+    notice = Signal(object)  # Notice, once per notification owed
+    # Jobs only ring this bell: the catch-up runs on the next turn of the event loop, because a
+    # job that changed the job store while APScheduler is iterating it would break the pass.
+    _ring = Signal()
+
+    def __init__(self, store: CheckinStore, clock: Clock, *, beat_ms: int = BEAT_MS,
+                 heartbeat: Heartbeat | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._clock = store, clock
+        self.latest = CatchUpResult()
+        self.scheduler = FixedQtScheduler(
+            jobstores={"default": MemoryJobStore()},
+            executors={"default": DebugExecutor()},  # jobs run on the Qt thread
+            # However late a job fires (sleep, a busy machine), it still runs, once.
+            job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
+            timezone="UTC")
+        self.heartbeat = heartbeat or Heartbeat(clock, interval_ms=beat_ms, parent=self)
+        self.heartbeat.beat.connect(self.check_now)
+        self.heartbeat.woke.connect(self.rebuild)
+        self._ring.connect(self.check_now, Qt.ConnectionType.QueuedConnection)
+        self.fired = 0  # jobs fired so far: lets a test see the scheduler at work
+        self._running = False
+
+    def start(self) -> None:
+        self.scheduler.start(paused=False)
+        self.heartbeat.start()
+        self._running = True
+        self.rebuild()
+
+    def stop(self) -> None:
+        if self._running:
+            self._running = False
+            self.heartbeat.stop()
+            self.scheduler.shutdown(wait=False)
+
+    def rebuild(self) -> None:
+        """Rebuild every job from our tables, then catch up: after start, a change, a wake."""
+        if not self._running:
+            return
+        self.scheduler.remove_all_jobs()
+        for schedule in self._store.schedules():
+            if not schedule.paused:
+                self._add_jobs(schedule)
+        self.check_now()
+
+    def check_now(self) -> CatchUpResult:
+        now = self._clock.now()
+        try:
+            result = run_catch_up(self._store, now)
+        except Exception:  # a failed pass must not stop the next one; nothing personal logged
+            log.exception("check-in catch-up failed")
+            return self.latest
+        self.latest = result
+        if self._running:
+            self._plan_wake(now)
+        for notice in result.notices:
+            self.notice.emit(notice)
+        self.updated.emit(result)
+        return result
+
+    def _job_fired(self) -> None:
+        self.fired += 1
+        self._ring.emit()
+
+    def _add_jobs(self, schedule: Schedule) -> None:
+        spec = schedule.spec
+        self.scheduler.add_job(self._job_fired, trigger_for(spec), id=f"due-{schedule.id}")
+        for reminder in spec.reminders:
+            self.scheduler.add_job(self._job_fired, trigger_for(spec, reminder),
+                                   id=f"reminder-{schedule.id}-{reminder}")
+
+    def _plan_wake(self, now: dt.datetime) -> None:
+        """One extra job for the one-off moments: a snooze ending, a moved check-in."""
+        pending = self._store.occurrences(status="pending")
+        moment = next_wake(self._store.schedules(), pending, now)
+        job_id = "one-off"
+        if self.scheduler.get_job(job_id):
+            self.scheduler.remove_job(job_id)
+        if moment is not None:
+            self.scheduler.add_job(self._job_fired, DateTrigger(moment), id=job_id)

@@ -1,0 +1,136 @@
+"""The catch-up pass on a real encrypted database with an injected clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.core.checkins import notice_text
+from app.core.schedules import EVENING_BEFORE, ScheduleProblem, ScheduleSpec
+from app.scheduling.catch_up import run_catch_up
+
+LONDON = "Europe/London"
+# Sunday 18:00 London; the clock fixture starts Monday 2026-11-23 18:00 UTC (= London).
+SUNDAY_SIX = ScheduleSpec(6, dt.time(18, 0), LONDON, 1, dt.date(2026, 11, 29),
+                          (EVENING_BEFORE, "15"))
+
+
+def utc(*args) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def sam(services):
+    return services.family.add("Sam", 2016, 4)
+
+
+@pytest.fixture
+def store(services):
+    return services.checkins
+
+
+def test_nothing_is_due_before_the_first_slot(store, sam, clock):
+    store.add_schedule(SUNDAY_SIX, [sam.id])
+    result = run_catch_up(store, clock.now())
+    assert result.due == [] and result.notices == [] and result.missed == []
+    assert store.occurrences() == []
+
+
+def test_reminders_then_due_then_done(store, sam, clock):
+    store.add_schedule(SUNDAY_SIX, [sam.id])
+    clock.set(utc(2026, 11, 28, 19, 0))  # Saturday 19:00: the evening before
+    result = run_catch_up(store, clock.now())
+    assert [n.kind for n in result.notices] == ["reminder:evening"]
+    assert run_catch_up(store, clock.now()).notices == []  # never twice
+    clock.set(utc(2026, 11, 29, 17, 46))
+    assert [n.kind for n in run_catch_up(store, clock.now()).notices] == ["reminder:15"]
+    clock.set(utc(2026, 11, 29, 18, 0))
+    result = run_catch_up(store, clock.now())
+    assert [n.kind for n in result.notices] == ["due"]
+    assert [o.child_ids for o in result.due] == [(sam.id,)]
+    store.mark_done(result.due[0].id, "Talked in the car.")
+    assert run_catch_up(store, clock.now()).due == []
+    assert store.occurrences(child_id=sam.id)[0].note == "Talked in the car."
+
+
+def test_app_closed_three_weeks_gives_one_missed_notice_and_three_missed(store, sam, clock):
+    store.add_schedule(SUNDAY_SIX, [sam.id])
+    clock.set(utc(2026, 12, 16, 9, 0))  # Wednesday after the third Sunday
+    result = run_catch_up(store, clock.now())
+    history = store.occurrences(child_id=sam.id)
+    assert [o.status for o in history] == ["missed", "missed", "missed"]
+    assert len(result.missed) == 1 and result.missed[0].count == 3
+    assert [(n.kind, n.count) for n in result.notices] == [("missed", 3)]
+    # The next pass (heartbeat, restart) does not notify again; the banner stays until seen.
+    again = run_catch_up(store, clock.now())
+    assert again.notices == [] and again.missed[0].count == 3
+    store.acknowledge_missed(list(again.missed[0].occurrence_ids))
+    assert run_catch_up(store, clock.now()).missed == []
+
+
+def test_several_reminders_while_closed_give_one_nudge(store, sam, clock):
+    store.add_schedule(SUNDAY_SIX, [sam.id])
+    clock.set(utc(2026, 11, 29, 17, 50))  # both reminders have rung while the app was closed
+    result = run_catch_up(store, clock.now())
+    assert [n.kind for n in result.notices] == ["reminder:15"]
+
+
+def test_snooze_one_hour_fires_again_an_hour_later(store, sam, clock):
+    store.add_schedule(SUNDAY_SIX, [sam.id])
+    clock.set(utc(2026, 11, 29, 18, 0))
+    due = run_catch_up(store, clock.now()).due[0]
+    store.snooze(due.id, clock.now() + dt.timedelta(hours=1))
+    clock.advance(dt.timedelta(minutes=59))
+    result = run_catch_up(store, clock.now())
+    assert result.due == [] and result.notices == []
+    clock.advance(dt.timedelta(minutes=1))
+    result = run_catch_up(store, clock.now())
+    assert [o.id for o in result.due] == [due.id]
+    assert [n.kind for n in result.notices] == ["snooze:2026-11-29T19:00:00+00:00"]
+
+
+def test_skip_keeps_its_reason_and_reschedule_moves_one(store, sam, clock):
+    store.add_schedule(SUNDAY_SIX, [sam.id])
+    clock.set(utc(2026, 11, 29, 18, 5))
+    first = run_catch_up(store, clock.now()).due[0]
+    store.skip(first.id, "Grandma visiting")
+    clock.set(utc(2026, 12, 6, 18, 1))
+    second = run_catch_up(store, clock.now()).due[0]
+    store.reschedule(second.id, utc(2026, 12, 7, 19, 0))
+    assert run_catch_up(store, clock.now()).due == []
+    clock.set(utc(2026, 12, 7, 19, 0))
+    result = run_catch_up(store, clock.now())
+    assert [o.id for o in result.due] == [second.id] and result.notices[0].kind == "due"
+    history = store.occurrences(child_id=sam.id)
+    assert (history[0].status, history[0].reason) == ("skipped", "Grandma visiting")
+    assert history[1].rescheduled and history[1].slot_at == utc(2026, 12, 6, 18, 0)
+
+
+def test_paused_schedules_make_nothing_and_resume_without_a_flood(store, sam, clock):
+    schedule = store.add_schedule(SUNDAY_SIX, [sam.id])
+    store.set_paused(schedule.id, True)
+    clock.set(utc(2027, 1, 20, 9, 0))
+    assert run_catch_up(store, clock.now()).missed == []
+    store.set_paused(schedule.id, False)
+    assert run_catch_up(store, clock.now()).missed == []
+    assert store.occurrences() == []
+
+
+def test_deleting_a_schedule_keeps_the_talks_already_had(store, sam, clock):
+    schedule = store.add_schedule(SUNDAY_SIX, [sam.id])
+    clock.set(utc(2026, 11, 29, 18, 0))
+    store.mark_done(run_catch_up(store, clock.now()).due[0].id)
+    store.delete_schedule(schedule.id)
+    assert [o.status for o in store.occurrences(child_id=sam.id)] == ["done"]
+
+
+def test_a_schedule_needs_a_child(store):
+    with pytest.raises(ScheduleProblem, match="at least one child"):
+        store.add_schedule(SUNDAY_SIX, [])
+
+
+def test_notification_text_holds_no_name_unless_chosen():
+    title, body = notice_text("due", ["Sam"], show_names=False)
+    assert "Sam" not in title + body and body == "Time for your weekly check-in."
+    assert "Sam and Maya" in notice_text("missed", ["Sam", "Maya"], True, count=3)[1]
