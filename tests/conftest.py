@@ -60,6 +60,10 @@ def services(open_vault):
 
 @pytest.fixture
 def context(folder, clock):
+    from app.desktop.autostart import Autostart
+    from app.desktop.notifications import RecordingNotifier
     from app.ui.context import AppContext
 
-    return AppContext(folder, clock=clock, kdf_params=FAST_KDF)
+    return AppContext(folder, clock=clock, kdf_params=FAST_KDF, notifier=RecordingNotifier(),
+                      use_tray=False, autostart=Autostart("linux", folder.root.parent / "home",
+                                                          ["porchlight", "--minimized"]))

@@ -14,6 +14,7 @@ from app.core.schedules import (
     DUE_WINDOW,
     ScheduleSpec,
     earliest_reminder,
+    next_slot,
     reminder_moment,
     slots_between,
 )
@@ -162,3 +163,25 @@ def countdown_words(now: dt.datetime, moment: dt.datetime) -> str:
         return f"in {hours} hour{'s' if hours != 1 else ''}"
     days = round(hours / 24)
     return f"in {days} days"
+
+
+def next_for_child(child_id: int, schedules: list[Schedule], occurrences: list[Occurrence],
+                   now: dt.datetime) -> dt.datetime | None:
+    """When this child's next check-in is: a pending one (perhaps moved), or the next slot.
+
+    Slots that already have a row (done, skipped, or moved elsewhere) are not counted twice.
+    """
+    moments = [o.effective_due() for o in occurrences
+               if o.status == "pending" and child_id in o.child_ids
+               and not is_missed(o, now)]
+    taken = {(o.schedule_id, o.slot_at) for o in occurrences}
+    for schedule in schedules:
+        if schedule.paused or child_id not in schedule.child_ids:
+            continue
+        slot = next_slot(schedule.spec, now)
+        for _ in range(3):
+            if (schedule.id, slot) not in taken:
+                moments.append(slot)
+                break
+            slot = next_slot(schedule.spec, slot)
+    return min(moments, default=None)

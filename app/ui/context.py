@@ -21,3 +21,10 @@ class AppContext:
     # Typed loosely so this module does not import the crypto libraries before first paint.
     kdf_params: Any = None
     demo_passphrase: str | None = None
+    # Where desktop notifications go (app.desktop.notifications.Notifier); None means the
+    # native one. Tests pass a RecordingNotifier.
+    notifier: Any = None
+    # Whether to look for a system tray; tests run without one, as offscreen Qt has none.
+    use_tray: bool = True
+    # Where "start when I log in" writes (app.desktop.autostart.Autostart); None = the real one.
+    autostart: Any = None

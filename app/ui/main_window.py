@@ -46,6 +46,18 @@ class MainWindow(QMainWindow):
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.help_dialog: Any = None
+        self.checkins: Any = None  # CheckinController while unlocked
+        self._quitting = False
+        self._told_about_tray = False
+        self.tray: Any = None
+        if context.use_tray:
+            from app.ui.tray import Tray
+
+            tray = Tray(self)
+            if tray.available:
+                self.tray = tray
+                tray.show_requested.connect(self.bring_forward)
+                tray.quit_requested.connect(self.quit_for_real)
         self.setMinimumSize(*MINIMUM_SIZE)
         self.resize(*DEFAULT_SIZE)
         self._restore_geometry()
@@ -127,23 +139,56 @@ class MainWindow(QMainWindow):
         self._switch_to(self.unlock_page)
 
     def show_app(self, services: Any) -> None:
+        from app.desktop.autostart import Autostart
+        from app.desktop.notifications import NativeNotifier
+        from app.ui.checkins.controller import CheckinController
         from app.ui.shell import Shell
 
         self.services = services
         self._remember_help_country()
-        self.shell = Shell(services)
+        self.checkins = CheckinController(services, self.context.notifier or NativeNotifier(),
+                                          self)
+        self.checkins.dialog_parent = self
+        if self.tray is not None:
+            self.checkins.attention.connect(self.tray.set_attention)
+        autostart = self.context.autostart or Autostart()
+        self.shell = Shell(services, self.checkins,
+                           autostart=autostart if autostart.path() or autostart.platform ==
+                           "win32" else None,
+                           tray_available=self.tray is not None)
         self.shell.lock_requested.connect(self.lock)
         self.setup_flow = None
         self.unlock_page = None
         self._switch_to(self.shell)
+        self.checkins.start_engine()
 
-    def lock(self) -> None:
-        """Close the database and forget the key; back to the unlock screen."""
+    def _close_vault(self) -> None:
+        if self.checkins is not None:
+            self.checkins.stop()
+            self.checkins = None
+        if self.tray is not None:
+            self.tray.set_attention(False)
         if self.services is not None:
             self.services.close()
             self.services = None
+
+    def lock(self) -> None:
+        """Close the database and forget the key; back to the unlock screen."""
+        self._close_vault()
         self.shell = None
         self.show_unlock()
+
+    def bring_forward(self) -> None:
+        """Show the window in front: from the tray, or when Porchlight is started again."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def quit_for_real(self) -> None:
+        self._quitting = True
+        self.close()
 
     # --- window state ----------------------------------------------------------------------
 
@@ -163,9 +208,23 @@ class MainWindow(QMainWindow):
         settings.sync()
         make_private_file(self.context.folder.window_settings)
 
+    def _keeps_running_in_tray(self) -> bool:
+        return (not self._quitting and self.tray is not None and self.services is not None
+                and self.services.settings.get("window.close_to_tray") != "0")
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
-        if self.services is not None:
-            self.services.close()
-            self.services = None
+        if self._keeps_running_in_tray():
+            event.ignore()
+            self.hide()
+            if not self._told_about_tray and self.tray.icon is not None:
+                self._told_about_tray = True
+                self.tray.icon.showMessage(APP_NAME, "Porchlight keeps running here so your "
+                                           "check-in reminders still come.")
+            return
+        self._close_vault()
         super().closeEvent(event)
+        if self.tray is not None:
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.quit()

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.storage.services import Services
+from app.ui.checkins.controller import CheckinController
+from app.ui.checkins.due_banner import DueBanner
 from app.ui.pages.family_page import FamilyPage
 from app.ui.widgets.common import button
 
@@ -24,10 +26,13 @@ from app.ui.widgets.common import button
 class Shell(QWidget):
     lock_requested = Signal()
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, controller: CheckinController, *,
+                 autostart=None, tray_available: bool = False) -> None:
         super().__init__()
         self.setObjectName("shell")
         self.services = services
+        self.controller = controller
+        self._autostart, self._tray_available = autostart, tray_available
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Pages")
@@ -56,16 +61,27 @@ class Shell(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(side_host)
-        layout.addWidget(self.pages, 1)
+        self.banner = DueBanner(controller)
+        main = QVBoxLayout()
+        main.setContentsMargins(0, 0, 0, 0)
+        main.setSpacing(0)
+        main.addWidget(self.banner)
+        main.addWidget(self.pages, 1)
+        layout.addLayout(main, 1)
 
     def _build_pages(self) -> list[QWidget]:
         from app.ui.content_access import shipped_library
+        from app.ui.pages.checkins_page import CheckinsPage
         from app.ui.pages.library_page import LibraryPage
 
-        family = FamilyPage(self.services)
+        checkins = CheckinsPage(self.services, self.controller, autostart=self._autostart,
+                                tray_available=self._tray_available)
+        family = FamilyPage(self.services, next_checkin=checkins.next_for)
         library = LibraryPage(self.services, shipped_library())
         family.family_changed.connect(library.fill_for_whom)
-        return [family, library]
+        family.family_changed.connect(checkins.refresh)
+        self.controller.changed.connect(family.refresh_next_checkins)
+        return [family, checkins, library]
 
     def page_titles(self) -> list[str]:
         return [self.sidebar.item(i).text() for i in range(self.sidebar.count())]

@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN}")
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from app.core.clock import SettableClock  # noqa: E402
+from app.desktop.notifications import RecordingNotifier  # noqa: E402
 from app.storage.data_folder import DataFolder  # noqa: E402
 from app.storage.key_derivation import KdfParams  # noqa: E402
 from app.ui.application import create_application  # noqa: E402
@@ -48,7 +49,8 @@ def render(out: Path, scheme: str, size: tuple[int, int]) -> None:
     tag = f"{scheme}-{size[0]}x{size[1]}"
     clock = SettableClock(dt.datetime(2026, 11, 23, 20, tzinfo=dt.UTC))
     folder = DataFolder(Path(tempfile.mkdtemp()) / "data")
-    context = AppContext(folder, clock, KdfParams(1, 8 * 1024, 1))
+    context = AppContext(folder, clock, KdfParams(1, 8 * 1024, 1), notifier=RecordingNotifier(),
+                         use_tray=False)
     window = MainWindow(context)
     window.resize(*size)
     window.show()

@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 
+from app.desktop.notifications import RecordingNotifier
 from app.ui.main_window import MainWindow
 from tests.conftest import FAST_KDF, PASSPHRASE, RECOVERY
 
@@ -81,7 +82,8 @@ def test_unlock_page_shows_the_demo_passphrase(qtbot, folder, clock):
     from app.ui.context import AppContext
 
     create_demo(folder.root, clock)
-    window = MainWindow(AppContext(folder, clock, demo_passphrase=DEMO_PASSPHRASE))
+    window = MainWindow(AppContext(folder, clock, demo_passphrase=DEMO_PASSPHRASE,
+                                   notifier=RecordingNotifier(), use_tray=False))
     qtbot.addWidget(window)
     note = window.findChild(QLabel, "demoNote")
     assert note is not None and DEMO_PASSPHRASE in note.text()

@@ -7,6 +7,7 @@ moves band on their birthday with nothing for the parent to do.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.checkins import countdown_words
 from app.core.clock import local_today
 from app.core.family import Child, ChildDetails
 from app.storage.services import Services
@@ -34,10 +36,13 @@ class FamilyPage(QWidget):
     title = "Family"
     family_changed = Signal()
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services,
+                 next_checkin: Callable[[int], dt.datetime | None] | None = None) -> None:
         super().__init__()
         self.setObjectName("familyPage")
         self._services = services
+        self._next_checkin = next_checkin
+        self._next_labels: dict[int, QLabel] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(12)
@@ -69,6 +74,7 @@ class FamilyPage(QWidget):
     # --- listing ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._next_labels = {}
         while self.list_layout.count():
             item = self.list_layout.takeAt(0)
             widget = item.widget()
@@ -107,6 +113,11 @@ class FamilyPage(QWidget):
                                     muted=True))
         if words.note:
             layout.addWidget(body_label(words.note, name="ageNote"))
+        if self._next_checkin is not None and not child.archived:
+            label = body_label("", name=f"nextCheckin{child.id}")
+            self._next_labels[child.id] = label
+            self._fill_next(child.id)
+            layout.addWidget(label)
         buttons = QHBoxLayout()
         edit = button("Edit", f"editChild{child.id}")
         edit.clicked.connect(lambda: self.edit_child(child))
@@ -120,6 +131,19 @@ class FamilyPage(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         return frame
+
+    def _fill_next(self, child_id: int) -> None:
+        assert self._next_checkin is not None
+        moment = self._next_checkin(child_id)
+        now = self._services.vault.clock.now()
+        self._next_labels[child_id].setText(
+            f"Next check-in: {moment.astimezone():%a %d %b, %H:%M} "
+            f"({countdown_words(now, moment)})" if moment else
+            "No weekly check-in yet — set one up on the Check-ins page.")
+
+    def refresh_next_checkins(self) -> None:
+        for child_id in list(self._next_labels):
+            self._fill_next(child_id)
 
     # --- actions ---------------------------------------------------------------------------
 

@@ -1,0 +1,70 @@
+"""Check-in schedules as an ``.ics`` file for the family calendar.
+
+Each schedule is one recurring event: ``DTSTART`` with the schedule's own ``TZID`` (and its
+``VTIMEZONE``), an ``RRULE`` for every week or every other week, and a ``VALARM`` per reminder.
+The UID is stable per schedule, so importing the file again updates the events rather than
+doubling them. Children's names are left out unless the parent asks for them: a calendar is
+often shared, synced and seen on a lock screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Alarm, Calendar, Event
+
+from app import APP_ID, __version__
+from app.core.checkins import Schedule, join_names
+from app.core.schedules import first_on_or_after, reminder_local
+
+_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+TALK_LENGTH = dt.timedelta(minutes=30)
+
+
+def uid_for(schedule_id: int) -> str:
+    return f"checkin-{schedule_id}@{APP_ID}"
+
+
+def _alarm(reminder: str, due_local: dt.datetime) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", "Weekly check-in")
+    before = due_local - reminder_local(due_local, reminder)
+    alarm.add("trigger", -before)
+    return alarm
+
+
+def schedules_to_ics(schedules: list[Schedule], names: dict[int, str] | None = None,
+                     *, today: dt.date, stamp: dt.datetime) -> bytes:
+    """The calendar file for every active schedule; ``names`` only if the parent chose so."""
+    calendar = Calendar()
+    calendar.add("prodid", f"-//Porchlight//{__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Porchlight check-ins")
+    for schedule in schedules:
+        if schedule.paused:
+            continue
+        spec = schedule.spec
+        start_day = max(spec.first_date, today - dt.timedelta(days=7 * spec.every_weeks))
+        start_day = first_on_or_after(start_day, spec.weekday)
+        if spec.every_weeks == 2 and (start_day - spec.first_date).days // 7 % 2:
+            start_day += dt.timedelta(weeks=1)
+        start = dt.datetime.combine(start_day, spec.at, tzinfo=spec.tz)
+        event = Event()
+        event.add("uid", uid_for(schedule.id))
+        event.add("dtstamp", stamp)
+        who = join_names([names[c] for c in schedule.child_ids if c in names]) if names else ""
+        event.add("summary", f"Weekly check-in with {who}" if who else "Weekly check-in")
+        event.add("dtstart", start)
+        event.add("dtend", start + TALK_LENGTH)
+        rule = {"freq": "weekly", "byday": _BYDAY[spec.weekday]}
+        if spec.every_weeks > 1:
+            rule["interval"] = spec.every_weeks
+        event.add("rrule", rule)
+        if schedule.caregiver:
+            event.add("description", f"Led by {schedule.caregiver}.")
+        for reminder in spec.reminders:
+            event.add_component(_alarm(reminder, start.replace(tzinfo=None)))
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

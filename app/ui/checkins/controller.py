@@ -1,0 +1,131 @@
+"""Check-ins for the unlocked app: the engine, the notifications, and what each button does.
+
+One controller lives while the vault is open. It runs the reminder engine, turns its notices
+into discreet desktop notifications (names only if the parent turned that on) and a tray mark,
+and carries out Start, Snooze, Move and Skip — then asks the engine to re-plan, so the banner,
+the home page and the scheduler always agree with the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.core.checkins import Notice, Occurrence, join_names, notice_text
+from app.scheduling.catch_up import MissedGroup
+from app.scheduling.reminder_engine import ReminderEngine
+from app.storage.services import Services
+from app.storage.writes import SaveFailed
+from app.ui import messages
+from app.ui.checkins.occurrence_dialogs import RescheduleDialog, SkipDialog, TalkDialog
+
+SHOW_NAMES_KEY = "notifications.show_names"
+SNOOZE = dt.timedelta(hours=1)
+
+
+class CheckinController(QObject):
+    changed = Signal()  # after every catch-up pass or change: banners and pages refresh
+    attention = Signal(bool)  # something is due or missed: the tray marks it
+
+    def __init__(self, services: Services, notifier, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.notifier = notifier
+        self.clock = services.vault.clock
+        self.engine = ReminderEngine(services.checkins, self.clock, parent=self)
+        self.engine.notice.connect(self._announce)
+        self.engine.updated.connect(self._updated)
+        self.dialog_parent: QWidget | None = None
+
+    def start_engine(self) -> None:
+        self.engine.start()
+
+    def stop(self) -> None:
+        self.engine.stop()
+
+    # -- what is true now -------------------------------------------------------------------
+
+    @property
+    def due(self) -> list[Occurrence]:
+        return self.engine.latest.due
+
+    @property
+    def missed(self) -> list[MissedGroup]:
+        return self.engine.latest.missed
+
+    def who(self, child_ids: tuple[int, ...] | list[int]) -> str:
+        names = {c.id: c.name for c in self.services.family.children(include_archived=True)}
+        return join_names([names[c] for c in child_ids if c in names]) or "your child"
+
+    def show_names(self) -> bool:
+        return self.services.settings.get(SHOW_NAMES_KEY) == "1"
+
+    def set_show_names(self, on: bool) -> None:
+        self.services.settings.set(SHOW_NAMES_KEY, "1" if on else "0")
+
+    def _announce(self, notice: Notice) -> None:
+        names = self.who(notice.child_ids) if self.show_names() else ""
+        title, body = notice_text(notice.kind, [names] if names else [], bool(names),
+                                  notice.count)
+        self.notifier.notify(title, body)
+
+    def _updated(self, _result) -> None:
+        self.attention.emit(bool(self.due or self.missed))
+        self.changed.emit()
+
+    def replan(self) -> None:
+        self.engine.rebuild()
+        if not self.engine.scheduler.running:
+            self.engine.check_now()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _safely(self, change) -> bool:
+        try:
+            change()
+        except SaveFailed as error:
+            QMessageBox.warning(self.dialog_parent, "Not saved", messages.for_vault_error(error))
+            return False
+        finally:
+            self.replan()
+        return True
+
+    def start(self, occurrence: Occurrence | None = None,
+              child_ids: tuple[int, ...] = ()) -> bool:
+        """The entry point for a talk: from the banner, the tray, a child, or any time."""
+        children = occurrence.child_ids if occurrence else child_ids
+        dialog = TalkDialog(self.who(children), self.dialog_parent)
+        if dialog.exec() != TalkDialog.DialogCode.Accepted:
+            return False
+        store = self.services.checkins
+        if occurrence is not None:
+            return self._safely(lambda: store.mark_done(occurrence.id, dialog.note_text()))
+        return self._safely(lambda: store.record_unscheduled(children, dialog.note_text()))
+
+    def snooze(self, occurrence: Occurrence) -> None:
+        until = self.clock.now() + SNOOZE
+        self._safely(lambda: self.services.checkins.snooze(occurrence.id, until))
+
+    def reschedule(self, occurrence: Occurrence) -> bool:
+        dialog = RescheduleDialog(self.clock.now(), self.dialog_parent)
+        if dialog.exec() != RescheduleDialog.DialogCode.Accepted:
+            return False
+        return self._safely(lambda: self.services.checkins.reschedule(occurrence.id,
+                                                                      dialog.moment()))
+
+    def skip(self, occurrence: Occurrence) -> bool:
+        dialog = SkipDialog(self.dialog_parent)
+        if dialog.exec() != SkipDialog.DialogCode.Accepted:
+            return False
+        return self._safely(lambda: self.services.checkins.skip(occurrence.id,
+                                                                dialog.reason_text()))
+
+    def dismiss_missed(self, group: MissedGroup) -> None:
+        self._safely(lambda: self.services.checkins.acknowledge_missed(
+            list(group.occurrence_ids)))
+
+    def start_after_missed(self, group: MissedGroup) -> bool:
+        self.dismiss_missed(group)
+        return self.start(None, group.child_ids)

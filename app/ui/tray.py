@@ -1,0 +1,74 @@
+"""The tray icon: reminders while the window is closed, and a mark when a check-in is due.
+
+Where the desktop has no tray (GNOME without an extension, offscreen tests) there is no icon:
+the window then minimises instead of hiding, so it is never lost. The tray's tooltip is as
+discreet as the notifications — no names.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+
+from app import APP_NAME
+
+ICON_SIZE = 64
+
+
+def _marked(icon: QIcon) -> QIcon:
+    """The app icon with a small amber dot: "something is waiting for you"."""
+    pixmap = icon.pixmap(ICON_SIZE, ICON_SIZE)
+    if pixmap.isNull():
+        pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
+        pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#e08a1e"))
+    radius = ICON_SIZE * 0.18
+    painter.drawEllipse(QPointF(ICON_SIZE - radius - 2, radius + 2), radius, radius)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class Tray(QObject):
+    show_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.icon: QSystemTrayIcon | None = None
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        self._plain = QApplication.windowIcon()
+        self._attention = _marked(self._plain)
+        self.icon = QSystemTrayIcon(self._plain, self)
+        self.icon.setToolTip(APP_NAME)
+        menu = QMenu()
+        show = QAction("Show Porchlight", menu)
+        show.triggered.connect(self.show_requested)
+        leave = QAction("Quit Porchlight", menu)
+        leave.triggered.connect(self.quit_requested)
+        menu.addAction(show)
+        menu.addSeparator()
+        menu.addAction(leave)
+        self._menu = menu
+        self.icon.setContextMenu(menu)
+        self.icon.activated.connect(self._activated)
+        self.icon.show()
+
+    @property
+    def available(self) -> bool:
+        return self.icon is not None
+
+    def set_attention(self, on: bool) -> None:
+        if self.icon is None:
+            return
+        self.icon.setIcon(self._attention if on else self._plain)
+        self.icon.setToolTip(f"{APP_NAME} — a check-in is waiting" if on else APP_NAME)
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger,
+                      QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.show_requested.emit()
