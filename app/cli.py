@@ -26,6 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="use DIR instead of the usual data folder")
     parser.add_argument("--demo", action="store_true",
                         help="try Porchlight with a sample family in a throw-away folder")
+    parser.add_argument("--minimized", action="store_true",
+                        help="start in the tray (or minimised), as at login")
     parser.add_argument("--smoke", action="store_true",
                         help="start, paint the first window once and exit (for checks)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

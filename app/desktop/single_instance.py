@@ -32,7 +32,7 @@ class SingleInstance(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._name = server_name(data_dir)
-        data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         self._lock = QLockFile(str(data_dir / "porchlight.lock"))
         self._lock.setStaleLockTime(0)  # only a lock whose process is gone is stale
         self._server: QLocalServer | None = None

@@ -69,14 +69,33 @@ def run_app(args: argparse.Namespace) -> int:
         context, demo_root = _demo_context()
     else:
         context = AppContext(DataFolder(resolve_data_dir(args.data_dir)))
+    instance = None
+    if not args.smoke:
+        from app.desktop.single_instance import SingleInstance
+
+        instance = SingleInstance(context.folder.root)
+        if not instance.claim():
+            print("Porchlight is already running; bringing its window forward.")
+            return 0
     window = MainWindow(context)
-    window.show()
+    if instance is not None:
+        instance.show_requested.connect(window.bring_forward)
+    if getattr(args, "minimized", False) and window.tray is not None:
+        app.setQuitOnLastWindowClosed(False)
+    elif getattr(args, "minimized", False):
+        window.showMinimized()
+    else:
+        window.show()
+    if window.tray is not None:
+        app.setQuitOnLastWindowClosed(False)
     try:
         if args.smoke:
             return _smoke(app, window)
         QTimer.singleShot(0, preload_heavy_modules)
         return app.exec()
     finally:
+        if instance is not None:
+            instance.release()
         if demo_root is not None:
             shutil.rmtree(demo_root, ignore_errors=True)
 

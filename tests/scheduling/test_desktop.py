@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import configparser
+import os
 import plistlib
 import subprocess
 import sys
-import textwrap
 
 from app import APP_ID
 from app.desktop.autostart import Autostart, launch_agent, windows_run_value, xdg_entry
@@ -57,22 +57,17 @@ def test_a_second_instance_asks_the_first_to_show_itself(tmp_path, qtbot):
     assert SingleInstance(tmp_path).claim()
 
 
-def test_a_second_process_exits_and_raises_the_first(tmp_path, qtbot):
+def test_a_second_launch_of_the_app_exits_and_raises_the_first(tmp_path, qtbot):
     first = SingleInstance(tmp_path)
     assert first.claim()
-    script = textwrap.dedent(f"""
-        import sys
-        from pathlib import Path
-        from PySide6.QtCore import QCoreApplication
-        from app.desktop.single_instance import SingleInstance
-        app = QCoreApplication([])
-        sys.exit(0 if not SingleInstance(Path({str(tmp_path)!r})).claim() else 3)
-    """)
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     try:
-        with qtbot.waitSignal(first.show_requested, timeout=10000):
-            process = subprocess.Popen([sys.executable, "-c", script])
+        with qtbot.waitSignal(first.show_requested, timeout=20000):
+            process = subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(tmp_path)],
+                                       env=environment, stdout=subprocess.PIPE, text=True)
             while process.poll() is None:
                 qtbot.wait(20)
         assert process.returncode == 0
+        assert "already running" in process.stdout.read()
     finally:
         first.release()
