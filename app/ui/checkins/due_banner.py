@@ -63,6 +63,6 @@ class DueBanner(QFrame):
         row.addWidget(label, 1)
         for words, action, primary, slot in actions:
             widget = button(words, f"{action}_{key}", primary=primary)
-            widget.clicked.connect(slot)
+            widget.clicked.connect(lambda _checked=False, act=slot: act())
             row.addWidget(widget)
         self.rows.addWidget(row_host)
