@@ -115,6 +115,8 @@ def style_sheet(c: Colors) -> str:
     QLabel#firstWords {{ font-size: 12pt; font-style: italic; }}
     QLabel#bandBadge {{ background: {c.selection}; border-radius: 10px; padding: 3px 10px;
         font-weight: 600; }}
+    QFrame#dueBanner {{ background: {c.selection}; border-bottom: 2px solid {c.primary}; }}
+    QLabel#bannerText {{ font-size: 11pt; font-weight: 600; }}
     """
 
 

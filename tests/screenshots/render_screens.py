@@ -101,7 +101,8 @@ def render(out: Path, scheme: str, size: tuple[int, int]) -> None:
     window.shell.page("Family").refresh()
     settle(app)
     save(window, out, f"09-family-{tag}")
-    window.shell.sidebar.setCurrentRow(1)
+    render_checkins(app, window, clock, out, tag)
+    window.shell.sidebar.setCurrentRow(window.shell.page_titles().index("Library"))
     settle(app)
     save(window, out, f"13-library-{tag}")
     library = window.shell.page("Library")
@@ -151,6 +152,43 @@ def render(out: Path, scheme: str, size: tuple[int, int]) -> None:
     save(window.help_dialog, out, f"18-help-now-locked-{tag}")
     window.help_dialog.close()
     window.close()
+
+
+def render_checkins(app, window, clock, out: Path, tag: str) -> None:
+    from app.core.schedules import ScheduleSpec
+    from app.ui.checkins.occurrence_dialogs import SkipDialog, TalkDialog
+    from app.ui.checkins.schedule_dialog import ScheduleDialog
+
+    store, family = window.services.checkins, window.services.family.children()
+    ids = {c.name: c.id for c in family}
+    store.add_schedule(ScheduleSpec(6, dt.time(18, 0), "Europe/London", 1,
+                                    dt.date(2026, 11, 23)), [ids["Maya"], ids["Sam"]], "Dad")
+    store.add_schedule(ScheduleSpec(2, dt.time(19, 30), "Europe/London", 2,
+                                    dt.date(2026, 11, 23), ("15",)), [ids["Alex"]], "Mum")
+    store.record_unscheduled([ids["Maya"]], "Talked about a game chat.")
+    window.checkins.replan()
+    shell = window.shell
+    shell.sidebar.setCurrentRow(shell.page_titles().index("Check-ins"))
+    settle(app)
+    save(window, out, f"19-checkins-{tag}")
+    page = shell.page("Check-ins")
+    dialog = ScheduleDialog(family, lambda *a: None, dt.date(2026, 11, 23),
+                            store.schedules()[0], page)
+    dialog.show()
+    settle(app)
+    save(dialog, out, f"20-schedule-dialog-{tag}")
+    dialog.close()
+    clock.set(dt.datetime(2026, 11, 29, 18, 5, tzinfo=dt.UTC))
+    window.checkins.replan()
+    shell.sidebar.setCurrentRow(0)
+    settle(app)
+    save(window, out, f"21-due-banner-{tag}")
+    for index, name in ((22, "talk"), (23, "skip")):
+        small = TalkDialog("Maya and Sam", window) if name == "talk" else SkipDialog(window)
+        small.show()
+        settle(app)
+        save(small, out, f"{index}-{name}-dialog-{tag}")
+        small.close()
 
 
 def main() -> None:

@@ -97,7 +97,7 @@ class CheckinsPage(QWidget):
         self.history = QListWidget()
         self.history.setObjectName("history")
         self.history.setAccessibleName("Check-in history")
-        self.history.setMinimumHeight(180)
+        self.history.setMinimumHeight(160)
         layout.addWidget(self.history)
 
         layout.addWidget(title_label("Reminders", "sectionTitle"))
@@ -191,6 +191,7 @@ class CheckinsPage(QWidget):
         child_id = self.history_child.currentData()
         if child_id is None:
             self.consistency.setText("")
+            self.history.hide()
             return
         occurrences = self.services.checkins.occurrences(child_id=child_id)
         done, counted = consistency([o.status for o in occurrences])
@@ -206,6 +207,7 @@ class CheckinsPage(QWidget):
             if occurrence.reason:
                 line += f": {occurrence.reason}"
             self.history.addItem(line)
+        self.history.setVisible(bool(occurrences))
 
     def next_for(self, child_id: int) -> dt.datetime | None:
         store = self.services.checkins

@@ -136,10 +136,14 @@ class FamilyPage(QWidget):
         assert self._next_checkin is not None
         moment = self._next_checkin(child_id)
         now = self._services.vault.clock.now()
-        self._next_labels[child_id].setText(
-            f"Next check-in: {moment.astimezone():%a %d %b, %H:%M} "
-            f"({countdown_words(now, moment)})" if moment else
-            "No weekly check-in yet — set one up on the Check-ins page.")
+        if moment is None:
+            text = "No weekly check-in yet — set one up on the Check-ins page."
+        elif moment <= now:
+            text = "A check-in is due now."
+        else:
+            text = (f"Next check-in: {moment.astimezone():%a %d %b, %H:%M} "
+                    f"({countdown_words(now, moment)})")
+        self._next_labels[child_id].setText(text)
 
     def refresh_next_checkins(self) -> None:
         for child_id in list(self._next_labels):
