@@ -185,3 +185,24 @@ def next_for_child(child_id: int, schedules: list[Schedule], occurrences: list[O
                 break
             slot = next_slot(schedule.spec, slot)
     return min(moments, default=None)
+
+
+def upcoming_moments(schedules: list[Schedule], pending: list[Occurrence], now: dt.datetime,
+                     days: int = 21) -> list[dt.datetime]:
+    """Every moment in the next ``days`` when a reminder or a check-in is due — times only.
+
+    Kept outside the vault (no names, no details) so a discreet reminder can still come while
+    Porchlight is locked, e.g. after it started at login.
+    """
+    until = now + dt.timedelta(days=days)
+    moments: set[dt.datetime] = set()
+    for schedule in schedules:
+        if schedule.paused:
+            continue
+        for slot in slots_between(schedule.spec, now - dt.timedelta(days=2), until):
+            for reminder in schedule.spec.reminders:
+                moments.add(reminder_moment(slot, schedule.spec.zone, reminder))
+            moments.add(slot)
+    for occurrence in pending:
+        moments.add(occurrence.effective_due())
+    return sorted(m for m in moments if now < m <= until)

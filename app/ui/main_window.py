@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.help_dialog: Any = None
         self.checkins: Any = None  # CheckinController while unlocked
+        self.locked_reminders: Any = None  # LockedReminders while locked
         self._quitting = False
         self._told_about_tray = False
         self.tray: Any = None
@@ -115,6 +116,20 @@ class MainWindow(QMainWindow):
             settings.sync()
             make_private_file(self.context.folder.window_settings)
 
+    def _remember_reminder_times(self) -> None:
+        """Times only (no names) for reminders while locked; see ``locked_reminders``."""
+        from app.core.checkins import upcoming_moments
+        from app.ui.checkins.locked_reminders import save_moments
+
+        if self.services is None:
+            return
+        store = self.services.checkins
+        moments = upcoming_moments(store.schedules(), store.occurrences(status="pending"),
+                                   self.context.clock.now())
+        make_private_dir(self.context.folder.root)
+        save_moments(self._settings(), moments)
+        make_private_file(self.context.folder.window_settings)
+
     # --- screens ---------------------------------------------------------------------------
 
     def _switch_to(self, widget: QWidget) -> None:
@@ -133,22 +148,36 @@ class MainWindow(QMainWindow):
         self.setup_flow.completed.connect(self.show_app)
         self._switch_to(self.setup_flow)
 
+    def _notifier(self) -> Any:
+        if self.context.notifier is None:
+            from app.desktop.notifications import NativeNotifier
+
+            self.context.notifier = NativeNotifier()
+        return self.context.notifier
+
     def show_unlock(self) -> None:
+        from app.ui.checkins.locked_reminders import LockedReminders
+
+        self.locked_reminders = LockedReminders(self._settings(), self.context.clock,
+                                                self._notifier(), self)
+        self.locked_reminders.start()
         self.unlock_page = UnlockPage(self.context)
         self.unlock_page.unlocked.connect(self.show_app)
         self._switch_to(self.unlock_page)
 
     def show_app(self, services: Any) -> None:
         from app.desktop.autostart import Autostart
-        from app.desktop.notifications import NativeNotifier
         from app.ui.checkins.controller import CheckinController
         from app.ui.shell import Shell
 
         self.services = services
         self._remember_help_country()
-        self.checkins = CheckinController(services, self.context.notifier or NativeNotifier(),
-                                          self)
+        if self.locked_reminders is not None:
+            self.locked_reminders.stop()
+            self.locked_reminders = None
+        self.checkins = CheckinController(services, self._notifier(), self)
         self.checkins.dialog_parent = self
+        self.checkins.changed.connect(self._remember_reminder_times)
         if self.tray is not None:
             self.checkins.attention.connect(self.tray.set_attention)
         autostart = self.context.autostart or Autostart()

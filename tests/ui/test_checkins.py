@@ -185,3 +185,23 @@ def test_calendar_export_from_the_page(qtbot, context, clock, family, tmp_path, 
     window.shell.page("Check-ins").export_button.click()
     event = Calendar.from_ical(target.read_bytes()).walk("VEVENT")[0]
     assert event["RRULE"]["INTERVAL"] == [2] and b"Sam" not in target.read_bytes()
+
+
+def test_a_discreet_reminder_still_comes_while_locked(qtbot, context, clock, family, folder):
+    from app.ui.checkins.locked_reminders import BODY
+
+    sam, _ = family
+    window = open_window(qtbot, context)
+    window.services.checkins.add_schedule(
+        ScheduleSpec(6, dt.time(18, 0), "Europe/London", 1, dt.date(2026, 11, 29), ()),
+        [sam.id])
+    window.checkins.replan()
+    window.lock()
+    ini = folder.window_settings.read_text()
+    assert "2026-11-29T18:00:00+00:00" in ini and "Sam" not in ini
+    assert window.locked_reminders.next_moment() == utc(2026, 11, 29, 18, 0)
+    before = len(context.notifier.shown)
+    clock.set(utc(2026, 11, 29, 18, 0, 5))
+    window.locked_reminders.ring()
+    window.locked_reminders.ring()
+    assert context.notifier.shown[before:] == [("Porchlight", BODY)]
