@@ -1,0 +1,137 @@
+"""What to talk about this week: picks 2–3 starters for one child, and says why.
+
+Pure and deterministic for a seed, so the coach, the coverage map and the tests agree. The
+rules, in order of weight:
+
+1. A core topic ("I'm always in your corner", "saying no") comes round at least every 4 weeks.
+2. Topics never talked about in the child's current band come first ("new for 9-year-olds"),
+   then topics whose interval has passed ("not talked about for 9 weeks"). Intervals widen
+   with age: little ones need the same few ideas often, teenagers need range.
+3. No starter is repeated within 12 weeks while another of its topic is available.
+4. Never two starters from one topic in a talk. Favourites win ties.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+from app.core.content.model import Library, Starter
+
+CORE_INTERVAL_WEEKS = 4
+INTERVAL_WEEKS = {"3-5": 4, "6-8": 5, "9-12": 6, "13-15": 8, "16-17": 10}
+NO_REPEAT_WEEKS = 12
+TALK_SIZE = 3
+YOUNGEST_AGE = {"3-5": 3, "6-8": 6, "9-12": 9, "13-15": 13, "16-17": 16}
+
+
+@dataclass(frozen=True)
+class Discussed:
+    """One starter talked about with the child on a day."""
+
+    starter_id: str
+    topic_id: str
+    on: dt.date
+
+
+@dataclass(frozen=True)
+class Pick:
+    starter: Starter
+    reason: str
+
+
+@dataclass(frozen=True)
+class TopicCoverage:
+    topic_id: str
+    title: str
+    core: bool
+    last: dt.date | None  # last talked about (any band)
+    due: dt.date  # when it is due again (today if never, or new for this band)
+    new_for_band: bool
+
+
+def interval_weeks(band: str, core: bool) -> int:
+    return CORE_INTERVAL_WEEKS if core else INTERVAL_WEEKS.get(band, 8)
+
+
+def coverage(library: Library, band: str, history: list[Discussed], today: dt.date,
+             band_since: dt.date | None = None) -> list[TopicCoverage]:
+    """Every topic of the band: last discussed, due again, or never (or not since the band)."""
+    last: dict[str, dt.date] = {}
+    for item in history:
+        if item.on <= today and (item.topic_id not in last or item.on > last[item.topic_id]):
+            last[item.topic_id] = item.on
+    rows = []
+    for topic in library.topics_for(band):
+        seen = last.get(topic.id)
+        new = seen is None or (band_since is not None and seen < band_since)
+        due = today if new else seen + dt.timedelta(weeks=interval_weeks(band, topic.core))
+        rows.append(TopicCoverage(topic.id, topic.title, topic.core, seen, due, new))
+    return rows
+
+
+def _weeks_ago(then: dt.date, today: dt.date) -> int:
+    return max((today - then).days // 7, 0)
+
+
+def pick_starters(library: Library, band: str, history: list[Discussed], today: dt.date, *,
+                  favourites: frozenset[str] = frozenset(), seed: int = 0,
+                  band_since: dt.date | None = None, size: int = TALK_SIZE,
+                  exclude: frozenset[str] = frozenset()) -> list[Pick]:
+    """2–3 starters for today's talk, each with the reason it was chosen.
+
+    ``exclude`` holds starter ids already shown today (for "Swap for another").
+    """
+    rng = random.Random(seed)
+    recent = {h.starter_id for h in history
+              if 0 <= (today - h.on).days < NO_REPEAT_WEEKS * 7}
+    rows = coverage(library, band, history, today, band_since)
+    rng.shuffle(rows)
+
+    def urgency(row: TopicCoverage) -> tuple:
+        overdue = (today - row.due).days
+        core_due = row.core and (row.last is None or overdue >= 0)
+        return (not core_due, not row.new_for_band, -overdue,
+                not any(s.id in favourites for s in library.starters(band, row.topic_id)))
+
+    ordered = sorted(rows, key=urgency)
+    picks: list[Pick] = []
+    core_included = False
+    for row in ordered:
+        if len(picks) >= size:
+            break
+        if row.core and core_included and (today - row.due).days < 0:
+            continue
+        starter = _choose(library.starters(band, row.topic_id), recent, favourites, exclude,
+                          rng)
+        if starter is None:
+            continue
+        picks.append(Pick(starter, _reason(row, band, today, starter.id in favourites)))
+        core_included = core_included or row.core
+    return picks
+
+
+def _choose(starters: list[Starter], recent: set[str], favourites: frozenset[str],
+            exclude: frozenset[str], rng: random.Random) -> Starter | None:
+    available = [s for s in starters if s.id not in exclude]
+    if not available:
+        return None
+    fresh = [s for s in available if s.id not in recent] or available
+    loved = [s for s in fresh if s.id in favourites]
+    return rng.choice(loved or fresh)
+
+
+def _reason(row: TopicCoverage, band: str, today: dt.date, favourite: bool) -> str:
+    if row.last is None:
+        reason = "never talked about yet"
+    elif row.new_for_band:
+        reason = f"new for {YOUNGEST_AGE.get(band, band)}-year-olds"
+    else:
+        weeks = _weeks_ago(row.last, today)
+        reason = f"not talked about for {weeks} week{'s' if weeks != 1 else ''}"
+    if row.core:
+        reason += "; comes round every 4 weeks"
+    if favourite:
+        reason += "; one of your favourites"
+    return reason

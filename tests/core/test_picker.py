@@ -1,0 +1,119 @@
+"""The starter picker: its rules hold over random histories, and a simulated year covers all."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.core.content.loader import load_library
+from app.core.picker import (
+    CORE_INTERVAL_WEEKS,
+    NO_REPEAT_WEEKS,
+    Discussed,
+    coverage,
+    pick_starters,
+)
+from app.paths import shipped_content_dir
+
+TODAY = dt.date(2026, 11, 23)
+BANDS = ["3-5", "6-8", "9-12", "13-15", "16-17"]
+
+
+@cache
+def library():
+    return load_library(shipped_content_dir()).library
+
+
+@st.composite
+def histories(draw):
+    band = draw(st.sampled_from(BANDS))
+    starters = library().starters(band)
+    items = draw(st.lists(st.tuples(st.sampled_from(starters), st.integers(0, 400)),
+                          max_size=60))
+    history = [Discussed(s.id, s.topic, TODAY - dt.timedelta(days=days)) for s, days in items]
+    return band, history, draw(st.integers(0, 2**32))
+
+
+@settings(max_examples=150, deadline=None)
+@given(histories())
+def test_the_rules_hold_over_random_histories(case):
+    band, history, seed = case
+    lib = library()
+    picks = pick_starters(lib, band, history, TODAY, seed=seed)
+    assert 2 <= len(picks) <= 3
+    topics = [p.starter.topic for p in picks]
+    assert len(set(topics)) == len(topics), "two starters from one topic"
+    assert all(band in p.starter.bands for p in picks)
+    recent = {h.starter_id for h in history if (TODAY - h.on).days < NO_REPEAT_WEEKS * 7}
+    for pick in picks:
+        if pick.starter.id in recent:
+            others = [s.id for s in lib.starters(band, pick.starter.topic)]
+            assert set(others) <= recent, "repeated a starter while others were free"
+    core_ids = {t.id for t in lib.topics_for(band) if t.core}
+    core_lately = any(h.topic_id in core_ids and (TODAY - h.on).days < CORE_INTERVAL_WEEKS * 7
+                      for h in history)
+    if not core_lately:
+        assert core_ids & set(topics), "no core topic for 4 weeks"
+    rows = {r.topic_id: r for r in coverage(lib, band, history, TODAY)}
+    never = {t for t, r in rows.items() if r.last is None and not r.core}
+    for topic in topics:
+        row = rows[topic]
+        if not row.core and row.last is not None:
+            assert never <= set(topics), "an old topic was picked over a never-covered one"
+    assert pick_starters(lib, band, history, TODAY, seed=seed) == picks
+
+
+def test_swap_gives_another_starter_and_never_the_excluded():
+    lib = library()
+    first = pick_starters(lib, "9-12", [], TODAY, seed=5)
+    shown = frozenset(p.starter.id for p in first)
+    swapped = pick_starters(lib, "9-12", [], TODAY, seed=6, exclude=shown)
+    assert not shown & {p.starter.id for p in swapped}
+
+
+def test_favourites_win_ties_and_say_so():
+    lib = library()
+    favourite = lib.starters("6-8", "privacy")[-1].id
+    picks = pick_starters(lib, "6-8", [], TODAY, seed=1, favourites=frozenset({favourite}))
+    chosen = {p.starter.id: p.reason for p in picks}
+    if favourite in chosen:
+        assert "favourite" in chosen[favourite]
+
+
+def simulate_year(birth: dt.date, start: dt.date, weeks: int = 52):
+    """Weekly talks; every picked starter is talked about. Returns the history and bands."""
+    from app.core.ages import BirthMonth, age_status
+
+    lib, history, bands = library(), [], []
+    since = None
+    for week in range(weeks):
+        day = start + dt.timedelta(weeks=week)
+        band = age_status(BirthMonth(birth.year, birth.month), day).band.value
+        if bands and band != bands[-1][1]:
+            since = day
+        bands.append((day, band))
+        for pick in pick_starters(lib, band, history, day, seed=week, band_since=since):
+            history.append(Discussed(pick.starter.id, pick.starter.topic, day))
+    return history, bands
+
+
+def test_a_year_of_weekly_talks_for_a_child_turning_nine_covers_both_bands():
+    lib = library()
+    history, bands = simulate_year(dt.date(2018, 5, 1), dt.date(2026, 11, 23))
+    assert {b for _, b in bands} == {"6-8", "9-12"}
+    for band in ("6-8", "9-12"):
+        days = [d for d, b in bands if b == band]
+        talked = {h.topic_id for h in history if days[0] <= h.on <= days[-1]}
+        assert {t.id for t in lib.topics_for(band)} <= talked, band
+
+
+def test_a_new_band_brings_its_topics_forward():
+    lib = library()
+    history, bands = simulate_year(dt.date(2018, 5, 1), dt.date(2026, 11, 23))
+    first_day = next(d for d, b in bands if b == "9-12")
+    first_talk = {h.topic_id for h in history if h.on == first_day}
+    only_new = {t.id for t in lib.topics_for("9-12")} - {t.id for t in lib.topics_for("6-8")}
+    assert first_talk & only_new
