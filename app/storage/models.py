@@ -160,3 +160,56 @@ class CheckinNoticeRow(Base):
         Integer, ForeignKey("checkin_occurrences.id", ondelete="CASCADE"), primary_key=True)
     kind: Mapped[str] = mapped_column(String(48), primary_key=True)
     sent_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+
+
+class TalkRow(Base):
+    """One guided talk: what was prepared, practised and felt, and how it went.
+
+    ``occurrence_id`` links it to the check-in it fulfilled (none for a talk "any time").
+    """
+
+    __tablename__ = "talks"
+    __table_args__ = (
+        CheckConstraint("rating IS NULL OR rating BETWEEN 1 AND 5", name="ck_talks_rating"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    occurrence_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("checkin_occurrences.id", ondelete="SET NULL"), nullable=True)
+    band: Mapped[str] = mapped_column(String(8), nullable=False)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    mood: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    come_back_to: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    refusal_id: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    practised: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    reassurance_id: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+
+
+class TalkChild(Base):
+    __tablename__ = "talk_children"
+
+    talk_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("talks.id", ondelete="CASCADE"), primary_key=True)
+    child_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("children.id", ondelete="CASCADE"), primary_key=True)
+
+
+class TalkItemRow(Base):
+    """A starter offered in a talk and what became of it: talked, not today, or swapped."""
+
+    __tablename__ = "talk_items"
+    __table_args__ = (
+        CheckConstraint("outcome IN ('talked', 'not-today', 'swapped')",
+                        name="ck_talk_items_outcome"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    talk_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("talks.id", ondelete="CASCADE"), nullable=False, index=True)
+    starter_id: Mapped[str] = mapped_column(String(120), nullable=False)
+    topic_id: Mapped[str] = mapped_column(String(60), nullable=False)
+    outcome: Mapped[str] = mapped_column(String(16), nullable=False)
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")

@@ -12,6 +12,7 @@ from app.storage.evidence_store import EvidenceStore
 from app.storage.family_store import FamilyStore
 from app.storage.favourites_store import FavouritesStore
 from app.storage.settings_store import SettingsStore
+from app.storage.talk_store import TalkStore
 from app.storage.vault import OpenVault
 
 
@@ -23,13 +24,15 @@ class Services:
     evidence: EvidenceStore
     favourites: FavouritesStore
     checkins: CheckinStore
+    talks: TalkStore
 
     @classmethod
     def for_vault(cls, vault: OpenVault) -> Services:
         settings = SettingsStore(vault.sessions)
         return cls(vault, FamilyStore(vault.sessions, vault.clock), settings,
                    EvidenceStore(vault.sessions, vault.clock), FavouritesStore(settings),
-                   CheckinStore(vault.sessions, vault.clock))
+                   CheckinStore(vault.sessions, vault.clock),
+                   TalkStore(vault.sessions, vault.clock))
 
     def close(self) -> None:
         self.vault.close()

@@ -1,0 +1,57 @@
+"""A guided talk as values: what the coach collects, step by step, before saving it once.
+
+The coach keeps everything in memory while the parent talks and saves it in one go at the end,
+so closing the window half-way leaves no half-recorded talk behind. The moods are words a child
+might use, so the parent can pick one without a scale in front of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+OUTCOMES = ("talked", "not-today", "swapped")
+MOODS = ("Relaxed", "Chatty", "Quiet", "Bored", "Worried", "Upset", "Cross")
+CALM_CHECKLIST = (
+    "Pick a relaxed moment: in the car, on a walk, while cooking together.",
+    "Listen more than you talk. Short questions, then wait.",
+    "Stay calm whatever you hear. Your face is the answer they remember.",
+    "Promise — and mean it — no punishment and no devices taken away for telling you.",
+    "It's fine to stop early and come back to it another day.",
+)
+
+
+@dataclass
+class TalkItem:
+    starter_id: str
+    topic_id: str
+    outcome: str  # one of OUTCOMES
+    note: str = ""
+
+
+@dataclass
+class TalkRecord:
+    child_ids: tuple[int, ...]
+    band: str
+    started_at: dt.datetime
+    occurrence_id: int | None = None
+    items: list[TalkItem] = field(default_factory=list)
+    refusal_id: str = ""
+    practised: bool = False
+    reassurance_id: str = ""
+    rating: int | None = None
+    mood: str = ""
+    notes: str = ""
+    come_back_to: str = ""
+    finished_at: dt.datetime | None = None
+
+    def outcome(self, starter_id: str, outcome: str, note: str = "") -> None:
+        """Record what became of a starter (the latest word wins)."""
+        if outcome not in OUTCOMES:
+            raise ValueError(outcome)
+        self.items = [i for i in self.items if i.starter_id != starter_id or outcome == "swapped"]
+        topic = starter_id.split(".", 1)[0]
+        self.items.append(TalkItem(starter_id, topic, outcome, note.strip()))
+
+    def talked_topics(self) -> list[str]:
+        return [i.topic_id for i in self.items if i.outcome == "talked"]

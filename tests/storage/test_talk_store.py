@@ -1,0 +1,45 @@
+"""Guided talks saved in one go, with the check-in they answered; notes stay encrypted."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.core.coach import TalkRecord
+from app.core.schedules import ScheduleSpec
+from app.scheduling.catch_up import run_catch_up
+
+NOTE = "Quillfeather talked about the lighthouse server"
+
+
+def test_a_talk_is_saved_with_its_check_in_and_counts_as_discussed(services, clock):
+    sam = services.family.add("Sam", 2016, 4)
+    services.checkins.add_schedule(ScheduleSpec(6, dt.time(18), "UTC", 1,
+                                                dt.date(2026, 11, 29)), [sam.id])
+    clock.set(dt.datetime(2026, 11, 29, 18, 5, tzinfo=dt.UTC))
+    due = run_catch_up(services.checkins, clock.now()).due[0]
+    record = TalkRecord((sam.id,), "9-12", clock.now(), due.id)
+    record.outcome("privacy.9-12.a", "swapped")
+    record.outcome("privacy.9-12.b", "talked", "went well")
+    record.outcome("saying-no.9-12.c", "not-today")
+    record.refusal_id, record.practised, record.rating, record.notes = "refusal.x", True, 4, NOTE
+    services.talks.save(record)
+    assert services.checkins.occurrence(due.id).status == "done"
+    assert [(d.starter_id, d.topic_id) for d in services.talks.discussed(sam.id)] == [
+        ("privacy.9-12.b", "privacy")]
+    assert services.talks.outcomes(sam.id) == [("privacy.9-12.a", "swapped"),
+                                               ("privacy.9-12.b", "talked"),
+                                               ("saying-no.9-12.c", "not-today")]
+    assert services.talks.last_talk(sam.id).practised
+
+
+def test_talk_notes_are_not_in_the_database_bytes(services, clock, open_vault, folder):
+    sam = services.family.add("Sam", 2016, 4)
+    record = TalkRecord((sam.id,), "9-12", clock.now())
+    record.notes = NOTE
+    services.talks.save(record)
+    open_vault.backup("check")
+    files = [p for p in folder.root.rglob("*") if p.is_file()]
+    assert any(p.name.endswith("-wal") for p in files)
+    for path in folder.root.rglob("*"):
+        if path.is_file():
+            assert NOTE.encode() not in path.read_bytes(), path.name
