@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from app.core.ages import BirthMonth, Stage, age_status
+
 OUTCOMES = ("talked", "not-today", "swapped")
 MOODS = ("Relaxed", "Chatty", "Quiet", "Bored", "Worried", "Upset", "Cross")
 CALM_CHECKLIST = (
@@ -55,3 +57,17 @@ class TalkRecord:
 
     def talked_topics(self) -> list[str]:
         return [i.topic_id for i in self.items if i.outcome == "talked"]
+
+
+def talk_band(births: list[BirthMonth], today: dt.date) -> tuple[str, dt.date | None]:
+    """The band a talk uses, and since when: the youngest child's, so every word suits them.
+
+    A child under 3 talks at 3–5 level; one of 18 or more at 16–17. The second value is the day
+    the child entered that band (None outside the bands), which brings new topics forward.
+    """
+    youngest = max(births, key=lambda b: (b.year, b.month))
+    status = age_status(youngest, today)
+    if status.band is None:
+        return ("3-5" if status.stage is Stage.TOO_YOUNG else "16-17"), None
+    since = youngest.birthday_in_year(youngest.year + status.band.youngest)
+    return status.band.value, since

@@ -76,12 +76,19 @@ class Shell(QWidget):
 
         checkins = CheckinsPage(self.services, self.controller, autostart=self._autostart,
                                 tray_available=self._tray_available)
-        family = FamilyPage(self.services, next_checkin=checkins.next_for)
-        library = LibraryPage(self.services, shipped_library())
+        from app.ui.pages.talks_page import TalksPage
+
+        content = shipped_library()
+        family = FamilyPage(self.services, next_checkin=checkins.next_for,
+                            start_talk=lambda child_id: self.controller.start(None, (child_id,)))
+        talks = TalksPage(self.services, self.controller, content.library)
+        library = LibraryPage(self.services, content)
         family.family_changed.connect(library.fill_for_whom)
         family.family_changed.connect(checkins.refresh)
+        family.family_changed.connect(talks.refresh)
         self.controller.changed.connect(family.refresh_next_checkins)
-        return [family, checkins, library]
+        self.controller.talk_saved.connect(checkins.refresh)
+        return [family, checkins, talks, library]
 
     def page_titles(self) -> list[str]:
         return [self.sidebar.item(i).text() for i in range(self.sidebar.count())]

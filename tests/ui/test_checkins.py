@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from app.core.schedules import ScheduleSpec
-from app.ui.checkins.occurrence_dialogs import RescheduleDialog, SkipDialog, TalkDialog
+from app.ui.checkins.occurrence_dialogs import RescheduleDialog, SkipDialog
+from app.ui.coach.coach_dialog import CoachDialog
 from app.ui.checkins.schedule_dialog import ScheduleDialog
 from app.ui.main_window import MainWindow
 from tests.conftest import PASSPHRASE
@@ -86,9 +87,14 @@ def test_set_up_remind_snooze_and_talk(qtbot, context, clock, family):
     window.checkins.replan()
     assert banner_texts(window) == ["Check-in with Sam is due"]
 
-    def talk(dialog: TalkDialog):
-        dialog.note.setPlainText("Talked about game chats.")
-        dialog.ok_button.click()
+    def talk(dialog: CoachDialog):
+        dialog.prepare.begin_button.click()
+        for _ in dialog.picks:
+            dialog.talk.talked_button.click()
+        dialog.practise.next_button.click()
+        dialog.close_step.next_button.click()
+        dialog.after.notes.setPlainText("Talked about game chats.")
+        dialog.after.finish_button.click()
     answer_next_dialog(talk)
     click(window, f"start_due{due.id}")
     assert banner_texts(window) == []

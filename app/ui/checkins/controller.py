@@ -28,6 +28,7 @@ SNOOZE = dt.timedelta(hours=1)
 class CheckinController(QObject):
     changed = Signal()  # after every catch-up pass or change: banners and pages refresh
     attention = Signal(bool)  # something is due or missed: the tray marks it
+    talk_saved = Signal()  # a guided talk was saved: coverage and history refresh
 
     def __init__(self, services: Services, notifier, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -94,8 +95,25 @@ class CheckinController(QObject):
 
     def start(self, occurrence: Occurrence | None = None,
               child_ids: tuple[int, ...] = ()) -> bool:
-        """The entry point for a talk: from the banner, the tray, a child, or any time."""
+        """The entry point for a talk: from the banner, the tray, a child, or any time.
+
+        Opens the guided coach; if the conversation library could not be loaded at all, a
+        simple "we talked" record still works.
+        """
+        from app.ui.content_access import shipped_library
+
         children = occurrence.child_ids if occurrence else child_ids
+        library = shipped_library().library
+        if library is not None and children:
+            from app.ui.coach.coach_dialog import CoachDialog
+
+            coach = CoachDialog(self.services, library, tuple(children), self.who(children),
+                                occurrence.id if occurrence else None, self.dialog_parent)
+            done = coach.exec() == CoachDialog.DialogCode.Accepted
+            self.replan()
+            if done:
+                self.talk_saved.emit()
+            return done
         dialog = TalkDialog(self.who(children), self.dialog_parent)
         if dialog.exec() != TalkDialog.DialogCode.Accepted:
             return False

@@ -37,11 +37,13 @@ class FamilyPage(QWidget):
     family_changed = Signal()
 
     def __init__(self, services: Services,
-                 next_checkin: Callable[[int], dt.datetime | None] | None = None) -> None:
+                 next_checkin: Callable[[int], dt.datetime | None] | None = None,
+                 start_talk: Callable[[int], object] | None = None) -> None:
         super().__init__()
         self.setObjectName("familyPage")
         self._services = services
         self._next_checkin = next_checkin
+        self._start_talk = start_talk
         self._next_labels: dict[int, QLabel] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
@@ -126,7 +128,13 @@ class FamilyPage(QWidget):
         archive.clicked.connect(lambda: self.toggle_archive(child))
         delete = button("Delete…", f"deleteChild{child.id}", danger=True)
         delete.clicked.connect(lambda: self.delete_child(child))
-        for widget in (edit, archive, delete):
+        widgets = [edit, archive, delete]
+        if self._start_talk is not None and not child.archived:
+            talk = button(f"Talk with {child.name}", f"startTalk{child.id}", primary=True)
+            talk.setToolTip("Start a guided talk now, outside the schedule")
+            talk.clicked.connect(lambda: self._start_talk(child.id))
+            widgets.insert(0, talk)
+        for widget in widgets:
             buttons.addWidget(widget)
         buttons.addStretch(1)
         layout.addLayout(buttons)
