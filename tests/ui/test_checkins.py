@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from app.core.schedules import ScheduleSpec
 from app.ui.checkins.occurrence_dialogs import RescheduleDialog, SkipDialog
-from app.ui.coach.coach_dialog import CoachDialog
 from app.ui.checkins.schedule_dialog import ScheduleDialog
+from app.ui.coach.coach_dialog import CoachDialog
 from app.ui.main_window import MainWindow
 from tests.conftest import PASSPHRASE
 from tests.ui.helpers import answer_next_dialog, wait_for_shell
