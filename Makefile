@@ -33,6 +33,7 @@ test: lint
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_startup.py
 	$(BIN)/python tests/benchmarks/bench_content_load.py
+	$(BIN)/python tests/benchmarks/bench_picker.py
 
 smoke: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/porchlight --smoke

@@ -89,26 +89,39 @@ def pick_starters(library: Library, band: str, history: list[Discussed], today: 
     rows = coverage(library, band, history, today, band_since)
     rng.shuffle(rows)
 
+    def core_due(row: TopicCoverage) -> bool:
+        return row.core and (row.last is None
+                             or (today - row.last).days >= CORE_INTERVAL_WEEKS * 7)
+
     def urgency(row: TopicCoverage) -> tuple:
-        overdue = (today - row.due).days
-        core_due = row.core and (row.last is None or overdue >= 0)
-        return (not core_due, not row.new_for_band, -overdue,
-                not any(s.id in favourites for s in library.starters(band, row.topic_id)))
+        if core_due(row):
+            tier = 0
+        elif row.last is None:
+            tier = 1
+        elif row.new_for_band:
+            tier = 2
+        else:
+            tier = 3
+        loved = any(s.id in favourites for s in library.starters(band, row.topic_id))
+        return (tier, row.due, not loved)
 
     ordered = sorted(rows, key=urgency)
     picks: list[Pick] = []
-    core_included = False
-    for row in ordered:
-        if len(picks) >= size:
-            break
-        if row.core and core_included and (today - row.due).days < 0:
-            continue
-        starter = _choose(library.starters(band, row.topic_id), recent, favourites, exclude,
-                          rng)
-        if starter is None:
-            continue
-        picks.append(Pick(starter, _reason(row, band, today, starter.id in favourites)))
-        core_included = core_included or row.core
+    for wanted_core_twice in (False, True):
+        for row in ordered:
+            if len(picks) >= size:
+                break
+            if any(p.starter.topic == row.topic_id for p in picks):
+                continue
+            # One core topic per talk is enough to keep it coming round every four weeks.
+            if (row.core and not wanted_core_twice
+                    and any(library.topic(p.starter.topic).core for p in picks)):
+                continue
+            starter = _choose(library.starters(band, row.topic_id), recent, favourites,
+                              exclude, rng)
+            if starter is not None:
+                picks.append(Pick(starter, _reason(row, band, today,
+                                                   starter.id in favourites)))
     return picks
 
 
@@ -131,7 +144,7 @@ def _reason(row: TopicCoverage, band: str, today: dt.date, favourite: bool) -> s
         weeks = _weeks_ago(row.last, today)
         reason = f"not talked about for {weeks} week{'s' if weeks != 1 else ''}"
     if row.core:
-        reason += "; comes round every 4 weeks"
+        reason += "; a core topic, every 4 weeks"
     if favourite:
         reason += "; one of your favourites"
     return reason
