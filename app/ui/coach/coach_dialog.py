@@ -75,8 +75,8 @@ class CoachDialog(QDialog):
         self.talk.talked.connect(lambda: self._answer("talked"))
         self.talk.not_today.connect(lambda: self._answer("not-today"))
         self.talk.swap.connect(self.swap)
-        self.practise.done.connect(lambda: self._go(self.close_step))
-        self.close_step.done.connect(lambda: self._go(self.after))
+        self.practise.done.connect(self._to_close)
+        self.close_step.done.connect(self._to_after)
         self.after.finish.connect(self.save)
         self.prepare.begin_button.setFocus()
 
@@ -91,6 +91,14 @@ class CoachDialog(QDialog):
     def _go(self, step: QWidget) -> None:
         self.stack.setCurrentWidget(step)
         step.setFocus()
+
+    def _to_close(self) -> None:
+        self._go(self.close_step)
+        self.close_step.next_button.setFocus()
+
+    def _to_after(self) -> None:
+        self._go(self.after)
+        self.after.rating.button(1).setFocus()
 
     def begin(self) -> None:
         if not self.picks:

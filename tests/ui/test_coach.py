@@ -1,0 +1,149 @@
+"""The guided talk, from the due banner to done, by mouse and by keyboard alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from app.core.schedules import ScheduleSpec
+from app.ui.coach.coach_dialog import CoachDialog
+from app.ui.main_window import MainWindow
+from tests.conftest import PASSPHRASE
+from tests.ui.helpers import answer_next_dialog, wait_for_shell
+
+NOTE = "Quillfeather mentioned a lighthouse server"
+
+
+def open_window(qtbot, context) -> MainWindow:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.try_unlock()
+    wait_for_shell(qtbot, window)
+    return window
+
+
+def due_window(qtbot, context, clock, services):
+    maya = services.family.add("Maya", 2016, 4)  # 10: ages 9–12
+    services.checkins.add_schedule(
+        ScheduleSpec(6, dt.time(18, 0), "Europe/London", 1, dt.date(2026, 11, 29)), [maya.id])
+    services.close()
+    clock.set(dt.datetime(2026, 11, 29, 18, 2, tzinfo=dt.UTC))
+    return open_window(qtbot, context), maya
+
+
+def test_from_the_due_banner_to_done_and_it_shows_after_restart(qtbot, context, clock,
+                                                                 services, folder):
+    window, maya = due_window(qtbot, context, clock, services)
+    occurrence = window.checkins.due[0]
+    seen = {}
+
+    def lead_the_talk(dialog: CoachDialog):
+        reasons = [p.reason for p in dialog.picks]
+        seen["reasons"] = reasons
+        assert 2 <= len(dialog.picks) <= 3 and all(reasons)
+        dialog.prepare.begin_button.click()
+        first = dialog.current().starter.id
+        dialog.talk.swap_button.click()
+        seen["swapped"] = first
+        assert dialog.current().starter.id != first
+        dialog.talk.note.setText("liked this one")
+        dialog.talk.talked_button.click()
+        dialog.talk.not_today_button.click()
+        while dialog.stack.currentWidget() is dialog.talk:
+            dialog.talk.talked_button.click()
+        dialog.practise.practised.setChecked(True)
+        seen["refusal"] = dialog.practise.refusal_id()
+        dialog.practise.next_button.click()
+        dialog.close_step.next_button.click()
+        dialog.after.rating.button(4).setChecked(True)
+        dialog.after.mood.setCurrentText("Chatty")
+        dialog.after.notes.setPlainText(NOTE)
+        dialog.after.finish_button.click()
+
+    answer_next_dialog(lead_the_talk)
+    window.findChild(QPushButton, f"start_due{occurrence.id}").click()
+    assert window.checkins.due == []
+    talks = window.services.talks
+    outcomes = dict(talks.outcomes(maya.id))
+    assert outcomes[seen["swapped"]] == "swapped"
+    assert sorted(outcomes.values()).count("not-today") == 1
+    talk = talks.last_talk(maya.id)
+    assert (talk.rating, talk.mood, talk.practised, talk.refusal_id) == (
+        4, "Chatty", True, seen["refusal"])
+    window.services.vault.backup("check")
+    for path in folder.root.rglob("*"):
+        if path.is_file():
+            assert NOTE.encode() not in path.read_bytes(), path.name
+    window.quit_for_real()
+
+    window = open_window(qtbot, context)
+    assert window.services.checkins.occurrence(occurrence.id).status == "done"
+    talks_page = window.shell.page("Talks")
+    talks_page.refresh()
+    talked = {h.topic_id for h in window.services.talks.discussed(maya.id)}
+    rows = {talks_page.table.item(r, 0).data(Qt.ItemDataRole.UserRole):
+            talks_page.table.item(r, 1).text() for r in range(talks_page.table.rowCount())}
+    assert talked and all(rows[t] != "—" for t in talked)
+    assert sum(1 for text in rows.values() if text == "—") == len(rows) - len(talked)
+    history = window.shell.page("Check-ins")
+    history.history_child.setCurrentIndex(history.history_child.findData(maya.id))
+    assert history.history.item(0).text().endswith("— Talked")
+
+
+def test_the_whole_talk_works_from_the_keyboard(qtbot, clock, services):
+    from app.ui.content_access import shipped_library
+
+    maya = services.family.add("Maya", 2016, 4)
+    dialog = CoachDialog(services, shipped_library().library, (maya.id,), "Maya")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
+
+    def press(key, times: int = 1, shift: bool = False):
+        modifier = (Qt.KeyboardModifier.ShiftModifier if shift
+                    else Qt.KeyboardModifier.NoModifier)
+        for _ in range(times):
+            qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+            QApplication.processEvents()
+
+    def focused() -> str:
+        return QApplication.focusWidget().objectName()
+
+    assert focused() == "beginTalk"
+    press(Qt.Key.Key_Space)
+    assert dialog.stack.currentWidget() is dialog.talk
+    for _ in dialog.picks:
+        assert focused() == "talkedAbout"
+        press(Qt.Key.Key_Space)
+    assert dialog.stack.currentWidget() is dialog.practise
+    assert focused() == "practiseNext"
+    press(Qt.Key.Key_Tab, shift=True)
+    assert focused() == "practised"
+    press(Qt.Key.Key_Space)
+    press(Qt.Key.Key_Tab)
+    press(Qt.Key.Key_Space)
+    assert dialog.stack.currentWidget() is dialog.close_step
+    press(Qt.Key.Key_Space)
+    assert dialog.stack.currentWidget() is dialog.after
+    assert focused() == "rating1"
+    press(Qt.Key.Key_Space)
+    press(Qt.Key.Key_Right, times=2)
+    assert focused() == "rating3"
+    press(Qt.Key.Key_Tab)
+    assert focused() == "childMood"
+    press(Qt.Key.Key_Down)
+    press(Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "Calm talk in the car")
+    press(Qt.Key.Key_Tab, times=2)
+    assert focused() == "finishTalk"
+    press(Qt.Key.Key_Space)
+    assert dialog.result() == CoachDialog.DialogCode.Accepted
+    talk = services.talks.last_talk(maya.id)
+    assert talk is not None and talk.practised and talk.rating == 3
+    assert (talk.mood, talk.notes) == ("Relaxed", "Calm talk in the car")
+    assert len(services.talks.discussed(maya.id)) in (2, 3)
