@@ -115,6 +115,10 @@ def style_sheet(c: Colors) -> str:
     QLabel#firstWords {{ font-size: 12pt; font-style: italic; }}
     QLabel#bandBadge {{ background: {c.selection}; border-radius: 10px; padding: 3px 10px;
         font-weight: 600; }}
+    QLabel#coachStarter, QLabel#reassuranceLine {{ font-size: 19pt; font-weight: 600; }}
+    QLabel#pressureLine {{ font-size: 16pt; font-style: italic; }}
+    QLabel#refusalLine {{ font-size: 19pt; font-weight: 600; color: {c.primary}; }}
+    QLabel#coachDetails {{ font-size: 11pt; }}
     QFrame#dueBanner {{ background: {c.selection}; border-bottom: 2px solid {c.primary}; }}
     QLabel#bannerText {{ font-size: 11pt; font-weight: 600; }}
     """

@@ -102,6 +102,7 @@ def render(out: Path, scheme: str, size: tuple[int, int]) -> None:
     settle(app)
     save(window, out, f"09-family-{tag}")
     render_checkins(app, window, clock, out, tag)
+    render_coach(app, window, out, tag)
     window.shell.sidebar.setCurrentRow(window.shell.page_titles().index("Library"))
     settle(app)
     save(window, out, f"13-library-{tag}")
@@ -189,6 +190,43 @@ def render_checkins(app, window, clock, out: Path, tag: str) -> None:
         settle(app)
         save(small, out, f"{index}-{name}-dialog-{tag}")
         small.close()
+
+
+def render_coach(app, window, out: Path, tag: str) -> None:
+    from app.ui.coach.coach_dialog import CoachDialog
+    from app.ui.content_access import shipped_library
+
+    services = window.services
+    ids = {c.name: c.id for c in services.family.children()}
+    library = shipped_library().library
+    for child, seed_name in ((ids["Maya"], "maya"),):
+        dialog = CoachDialog(services, library, (child,), "Maya", None, window)
+        dialog.show()
+        settle(app)
+        save(dialog, out, f"24-coach-prepare-{tag}")
+        dialog.begin()
+        settle(app)
+        save(dialog, out, f"25-coach-talk-{tag}")
+        for _ in dialog.picks:
+            dialog.talk.talked_button.click()
+        settle(app)
+        save(dialog, out, f"26-coach-practise-{tag}")
+        dialog.practise.next_button.click()
+        settle(app)
+        save(dialog, out, f"27-coach-close-{tag}")
+        dialog.close_step.next_button.click()
+        dialog.after.rating.button(4).setChecked(True)
+        settle(app)
+        save(dialog, out, f"28-coach-after-{tag}")
+        dialog.after.finish_button.click()
+        del seed_name
+    shell = window.shell
+    shell.sidebar.setCurrentRow(shell.page_titles().index("Talks"))
+    talks = shell.page("Talks")
+    talks.refresh()
+    talks.child.setCurrentIndex(talks.child.findData(ids["Maya"]))
+    settle(app)
+    save(window, out, f"29-talks-coverage-{tag}")
 
 
 def main() -> None:

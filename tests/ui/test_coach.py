@@ -59,6 +59,7 @@ def test_from_the_due_banner_to_done_and_it_shows_after_restart(qtbot, context, 
         seen["refusal"] = dialog.practise.refusal_id()
         dialog.practise.next_button.click()
         dialog.close_step.next_button.click()
+        seen["next"] = dialog.after.next_checkin.text()
         dialog.after.rating.button(4).setChecked(True)
         dialog.after.mood.setCurrentText("Chatty")
         dialog.after.notes.setPlainText(NOTE)
@@ -67,6 +68,7 @@ def test_from_the_due_banner_to_done_and_it_shows_after_restart(qtbot, context, 
     answer_next_dialog(lead_the_talk)
     window.findChild(QPushButton, f"start_due{occurrence.id}").click()
     assert window.checkins.due == []
+    assert seen["next"].startswith("Next check-in: Sun 06 Dec")
     talks = window.services.talks
     outcomes = dict(talks.outcomes(maya.id))
     assert outcomes[seen["swapped"]] == "swapped"

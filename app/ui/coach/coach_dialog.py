@@ -14,6 +14,7 @@ import random
 from PySide6.QtWidgets import QDialog, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from app.core.ages import AgeBand
+from app.core.checkins import next_for_child
 from app.core.clock import local_today
 from app.core.coach import TalkRecord, talk_band
 from app.core.content.model import Library
@@ -97,6 +98,7 @@ class CoachDialog(QDialog):
         self.close_step.next_button.setFocus()
 
     def _to_after(self) -> None:
+        self.after.next_checkin.setText(self._next_checkin_words())
         self._go(self.after)
         self.after.rating.button(1).setFocus()
 
@@ -134,6 +136,16 @@ class CoachDialog(QDialog):
                 self.picks[self._index] = candidate
                 break
         self._show_current()
+
+    def _next_checkin_words(self) -> str:
+        """"Next check-in: Sun 06 Dec, 18:00" once this one is done."""
+        store, now = self.services.checkins, self.services.vault.clock.now()
+        others = [o for o in store.occurrences() if o.id != self.record.occurrence_id]
+        moments = [m for c in self.record.child_ids
+                   if (m := next_for_child(c, store.schedules(), others, now)) is not None]
+        if not moments:
+            return "No weekly check-in planned yet."
+        return f"Next check-in: {min(moments).astimezone():%a %d %b, %H:%M}"
 
     def save(self) -> None:
         record = self.record

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -95,7 +96,12 @@ class TalkStep(QWidget):
         layout.addWidget(self.starter_text)
         self.details = body_label("", name="coachDetails")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.details, 1, Qt.AlignmentFlag.AlignTop)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.details)
+        layout.addWidget(scroll, 1)
         self.note = QLineEdit()
         self.note.setObjectName("starterNote")
         self.note.setAccessibleName("Quick note")
@@ -159,7 +165,7 @@ class PractiseStep(QWidget):
             lambda: self.refusal_text.setText(self.refusal.currentText()))
         self.refusal_text.setText(self.refusal.currentText())
         layout.addWidget(self.refusal_text)
-        self.practised = QCheckBox("We &practised it")
+        self.practised = QCheckBox("&We practised it")
         self.practised.setObjectName("practised")
         layout.addWidget(self.practised)
         layout.addStretch(1)
@@ -241,7 +247,8 @@ class AfterStep(QWidget):
         self.come_back.setPlaceholderText("Anything to come back to next time?")
         layout.addWidget(self.come_back)
         row = QHBoxLayout()
-        row.addStretch(1)
+        self.next_checkin = body_label("", muted=True, name="nextCheckinAfterTalk")
+        row.addWidget(self.next_checkin, 1)
         self.finish_button = button("&Save and finish", "finishTalk", primary=True)
         self.finish_button.clicked.connect(self.finish)
         row.addWidget(self.finish_button)
