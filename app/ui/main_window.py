@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
             if tray.available:
                 self.tray = tray
                 tray.show_requested.connect(self.bring_forward)
+                tray.start_requested.connect(self.start_checkin)
                 tray.quit_requested.connect(self.quit_for_real)
         self.setMinimumSize(*MINIMUM_SIZE)
         self.resize(*DEFAULT_SIZE)
@@ -214,6 +215,16 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
+
+    def start_checkin(self) -> None:
+        """From the tray: the due check-in if there is one, else the Talks page to pick a child."""
+        self.bring_forward()
+        if self.checkins is None or self.shell is None:
+            return
+        if self.checkins.due:
+            self.checkins.start(self.checkins.due[0])
+        else:
+            self.shell.sidebar.setCurrentRow(self.shell.page_titles().index("Talks"))
 
     def quit_for_real(self) -> None:
         self._quitting = True

@@ -34,6 +34,7 @@ def _marked(icon: QIcon) -> QIcon:
 
 class Tray(QObject):
     show_requested = Signal()
+    start_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -48,9 +49,12 @@ class Tray(QObject):
         menu = QMenu()
         show = QAction("Show Porchlight", menu)
         show.triggered.connect(self.show_requested)
+        start = QAction("Start a check-in", menu)
+        start.triggered.connect(self.start_requested)
         leave = QAction("Quit Porchlight", menu)
         leave.triggered.connect(self.quit_requested)
         menu.addAction(show)
+        menu.addAction(start)
         menu.addSeparator()
         menu.addAction(leave)
         self._menu = menu

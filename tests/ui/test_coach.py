@@ -149,3 +149,19 @@ def test_the_whole_talk_works_from_the_keyboard(qtbot, clock, services):
     assert talk is not None and talk.practised and talk.rating == 3
     assert (talk.mood, talk.notes) == ("Relaxed", "Calm talk in the car")
     assert len(services.talks.discussed(maya.id)) in (2, 3)
+
+
+def test_start_from_the_tray_opens_the_coach_for_the_due_check_in(qtbot, context, clock,
+                                                                  services):
+    window, maya = due_window(qtbot, context, clock, services)
+    opened = []
+
+    def cancel(dialog: CoachDialog):
+        opened.append(dialog.record.occurrence_id)
+        dialog.reject()
+
+    answer_next_dialog(cancel)
+    window.start_checkin()
+    assert opened == [window.checkins.due[0].id]  # cancelled: still due, nothing saved
+    assert window.services.talks.last_talk(maya.id) is None
+    assert window.shell.banner.isVisible()
