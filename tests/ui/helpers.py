@@ -27,3 +27,16 @@ def answer_next_dialog(action: Callable[[QWidget], None], delay_ms: int = 50) ->
 def wait_for_shell(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.shell is not None, timeout=15000)
     wait_for_background()
+
+
+def open_unlocked(qtbot, context) -> MainWindow:
+    """A real main window on ``context``'s folder, unlocked with the test passphrase."""
+    from tests.conftest import PASSPHRASE
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.try_unlock()
+    wait_for_shell(qtbot, window)
+    return window

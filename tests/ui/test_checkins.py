@@ -11,23 +11,11 @@ from app.core.schedules import ScheduleSpec
 from app.ui.checkins.occurrence_dialogs import RescheduleDialog, SkipDialog
 from app.ui.checkins.schedule_dialog import ScheduleDialog
 from app.ui.coach.coach_dialog import CoachDialog
-from app.ui.main_window import MainWindow
-from tests.conftest import PASSPHRASE
-from tests.ui.helpers import answer_next_dialog, wait_for_shell
+from tests.ui.helpers import answer_next_dialog, open_unlocked
 
 
 def utc(*args) -> dt.datetime:
     return dt.datetime(*args, tzinfo=dt.UTC)
-
-
-def open_window(qtbot, context) -> MainWindow:
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    window.unlock_page.passphrase.setText(PASSPHRASE)
-    window.unlock_page.try_unlock()
-    wait_for_shell(qtbot, window)
-    return window
 
 
 @pytest.fixture
@@ -52,7 +40,7 @@ def click(window, name: str) -> None:
 
 def test_set_up_remind_snooze_and_talk(qtbot, context, clock, family):
     sam, _ = family
-    window = open_window(qtbot, context)
+    window = open_unlocked(qtbot, context)
     window.shell.sidebar.setCurrentRow(window.shell.page_titles().index("Check-ins"))
     page = window.shell.page("Check-ins")
 
@@ -107,7 +95,7 @@ def test_set_up_remind_snooze_and_talk(qtbot, context, clock, family):
 
 def test_skip_with_a_reason_and_move_one(qtbot, context, clock, family):
     sam, maya = family
-    window = open_window(qtbot, context)
+    window = open_unlocked(qtbot, context)
     window.services.checkins.add_schedule(
         ScheduleSpec(6, dt.time(18, 0), "Europe/London", 1, dt.date(2026, 11, 29)),
         [sam.id, maya.id], "Dad")
@@ -141,13 +129,13 @@ def test_skip_with_a_reason_and_move_one(qtbot, context, clock, family):
 
 def test_three_closed_weeks_show_one_missed_notice(qtbot, context, clock, family, folder):
     sam, _ = family
-    window = open_window(qtbot, context)
+    window = open_unlocked(qtbot, context)
     window.services.checkins.add_schedule(
         ScheduleSpec(6, dt.time(18, 0), "Europe/London", 1, dt.date(2026, 11, 29)), [sam.id])
     window.quit_for_real()
 
     clock.set(utc(2026, 12, 16, 9, 0))
-    window = open_window(qtbot, context)
+    window = open_unlocked(qtbot, context)
     assert banner_texts(window) == [
         "3 weekly check-ins with Sam were missed — start one now?"]
     missed_notices = [b for _, b in context.notifier.shown if "missed" in b]
@@ -157,7 +145,7 @@ def test_three_closed_weeks_show_one_missed_notice(qtbot, context, clock, family
     assert banner_texts(window) == []
     window.quit_for_real()
 
-    window = open_window(qtbot, context)  # shown once: not again after a restart
+    window = open_unlocked(qtbot, context)  # shown once: not again after a restart
     assert banner_texts(window) == []
     history = window.services.checkins.occurrences(child_id=sam.id)
     assert [o.status for o in history] == ["missed"] * 3
@@ -166,7 +154,7 @@ def test_three_closed_weeks_show_one_missed_notice(qtbot, context, clock, family
 
 def test_names_in_notifications_only_when_chosen(qtbot, context, clock, family):
     sam, _ = family
-    window = open_window(qtbot, context)
+    window = open_unlocked(qtbot, context)
     page = window.shell.page("Check-ins")
     page.show_names.setChecked(True)
     window.services.checkins.add_schedule(
@@ -181,7 +169,7 @@ def test_calendar_export_from_the_page(qtbot, context, clock, family, tmp_path, 
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     sam, _ = family
-    window = open_window(qtbot, context)
+    window = open_unlocked(qtbot, context)
     window.services.checkins.add_schedule(
         ScheduleSpec(6, dt.time(18, 0), "Europe/London", 2, dt.date(2026, 11, 29)), [sam.id])
     target = tmp_path / "family.ics"
@@ -197,7 +185,7 @@ def test_a_discreet_reminder_still_comes_while_locked(qtbot, context, clock, fam
     from app.ui.checkins.locked_reminders import BODY
 
     sam, _ = family
-    window = open_window(qtbot, context)
+    window = open_unlocked(qtbot, context)
     window.services.checkins.add_schedule(
         ScheduleSpec(6, dt.time(18, 0), "Europe/London", 1, dt.date(2026, 11, 29), ()),
         [sam.id])

@@ -9,21 +9,9 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.core.schedules import ScheduleSpec
 from app.ui.coach.coach_dialog import CoachDialog
-from app.ui.main_window import MainWindow
-from tests.conftest import PASSPHRASE
-from tests.ui.helpers import answer_next_dialog, wait_for_shell
+from tests.ui.helpers import answer_next_dialog, open_unlocked
 
 NOTE = "Quillfeather mentioned a lighthouse server"
-
-
-def open_window(qtbot, context) -> MainWindow:
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    window.unlock_page.passphrase.setText(PASSPHRASE)
-    window.unlock_page.try_unlock()
-    wait_for_shell(qtbot, window)
-    return window
 
 
 def due_window(qtbot, context, clock, services):
@@ -32,7 +20,7 @@ def due_window(qtbot, context, clock, services):
         ScheduleSpec(6, dt.time(18, 0), "Europe/London", 1, dt.date(2026, 11, 29)), [maya.id])
     services.close()
     clock.set(dt.datetime(2026, 11, 29, 18, 2, tzinfo=dt.UTC))
-    return open_window(qtbot, context), maya
+    return open_unlocked(qtbot, context), maya
 
 
 def test_from_the_due_banner_to_done_and_it_shows_after_restart(qtbot, context, clock,
@@ -82,7 +70,7 @@ def test_from_the_due_banner_to_done_and_it_shows_after_restart(qtbot, context, 
             assert NOTE.encode() not in path.read_bytes(), path.name
     window.quit_for_real()
 
-    window = open_window(qtbot, context)
+    window = open_unlocked(qtbot, context)
     assert window.services.checkins.occurrence(occurrence.id).status == "done"
     talks_page = window.shell.page("Talks")
     talks_page.refresh()

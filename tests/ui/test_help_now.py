@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel
 from app.ui.help.help_now_dialog import HelpNowDialog
 from app.ui.main_window import HELP_SHORTCUT, MainWindow
 from tests.conftest import PASSPHRASE
-from tests.ui.helpers import wait_for_shell
+from tests.ui.helpers import open_unlocked, wait_for_shell
 
 
 def _open_with_shortcut(qtbot, window) -> HelpNowDialog:
@@ -48,12 +48,7 @@ def test_help_now_before_setup_shows_steps_and_channels(qtbot, context):
 def test_help_now_from_the_unlock_screen_uses_the_family_country(qtbot, context, services):
     services.settings.set_country("gb")
     services.close()
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    window.unlock_page.passphrase.setText(PASSPHRASE)
-    window.unlock_page.try_unlock()
-    wait_for_shell(qtbot, window)
+    window = open_unlocked(qtbot, context)
     window.lock()
     assert window.unlock_page is not None
     dialog = _open_with_shortcut(qtbot, window)

@@ -55,14 +55,9 @@ def test_version_and_help():
 
 def test_lock_returns_to_the_unlock_screen(qtbot, context, services):
     services.close()
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    from tests.ui.helpers import wait_for_shell
+    from tests.ui.helpers import open_unlocked
 
-    window.unlock_page.passphrase.setText(PASSPHRASE)
-    window.unlock_page.try_unlock()
-    wait_for_shell(qtbot, window)
+    window = open_unlocked(qtbot, context)
     window.shell.lock_button.click()
     assert window.shell is None and window.services is None and window.unlock_page is not None
 

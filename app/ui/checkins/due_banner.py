@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.ui.checkins.controller import CheckinController
-from app.ui.widgets.common import button
+from app.ui.widgets.common import button, clear_layout
 
 
 class DueBanner(QFrame):
@@ -26,11 +26,7 @@ class DueBanner(QFrame):
         self.refresh()
 
     def refresh(self) -> None:
-        while self.rows.count():
-            widget = self.rows.takeAt(0).widget()
-            if widget is not None:
-                widget.setParent(None)
-                widget.deleteLater()
+        clear_layout(self.rows)
         for occurrence in self.controller.due:
             who = self.controller.who(occurrence.child_ids)
             self._row(f"Check-in with {who} is due", f"due{occurrence.id}", [

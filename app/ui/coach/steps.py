@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.core.coach import CALM_CHECKLIST, MOODS
 from app.core.content.model import Library, Pressure, Reassurance, Refusal
 from app.core.picker import Pick
-from app.ui.widgets.common import body_label, button, title_label
+from app.ui.widgets.common import body_label, button, clear_layout, title_label
 
 
 def _column(widget: QWidget) -> QVBoxLayout:
@@ -69,11 +69,7 @@ class PrepareStep(QWidget):
         layout.addLayout(row)
 
     def show_picks(self, library: Library, picks: list[Pick]) -> None:
-        while self.picks_host.count():
-            widget = self.picks_host.takeAt(0).widget()
-            if widget is not None:
-                widget.setParent(None)
-                widget.deleteLater()
+        clear_layout(self.picks_host)
         for number, pick in enumerate(picks, start=1):
             topic = library.topic(pick.starter.topic)
             label = body_label(f"{number}. {topic.title if topic else pick.starter.topic} — "

@@ -20,7 +20,7 @@ from app.storage.favourites_store import FavouritesStore
 from app.ui.library.card_document import cards_document
 from app.ui.library.starter_card import StarterCard
 from app.ui.printing import print_document, save_pdf
-from app.ui.widgets.common import body_label, button, message_label, show_message
+from app.ui.widgets.common import body_label, button, clear_layout, message_label, show_message
 
 PAGE_SIZE = 30
 
@@ -95,11 +95,7 @@ class StartersTab(QWidget):
                              topic_id=self.topic.currentData(), only=only)
 
     def refresh(self) -> None:
-        while self.cards_layout.count():
-            widget = self.cards_layout.takeAt(0).widget()
-            if widget is not None:
-                widget.setParent(None)
-                widget.deleteLater()
+        clear_layout(self.cards_layout)
         starters = self.matching()
         favourites = self.favourites.ids()
         self.cards = []

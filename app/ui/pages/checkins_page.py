@@ -32,7 +32,7 @@ from app.storage.writes import SaveFailed
 from app.ui import messages
 from app.ui.checkins.controller import CheckinController
 from app.ui.checkins.schedule_dialog import ScheduleDialog
-from app.ui.widgets.common import body_label, button, card, title_label
+from app.ui.widgets.common import body_label, button, card, clear_layout, title_label
 
 CALENDAR_FILE = "porchlight-check-ins.ics"
 CLOSE_TO_TRAY_KEY = "window.close_to_tray"
@@ -131,11 +131,7 @@ class CheckinsPage(QWidget):
     # -- listing ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        while self.schedule_host.count():
-            widget = self.schedule_host.takeAt(0).widget()
-            if widget is not None:
-                widget.setParent(None)
-                widget.deleteLater()
+        clear_layout(self.schedule_host)
         schedules = self.services.checkins.schedules()
         if not schedules:
             self.schedule_host.addWidget(body_label(

@@ -29,7 +29,7 @@ from app.storage.writes import SaveFailed
 from app.ui import messages
 from app.ui.age_words import describe_age
 from app.ui.dialogs.child_dialog import ChildDialog
-from app.ui.widgets.common import body_label, button, card, title_label
+from app.ui.widgets.common import body_label, button, card, clear_layout, title_label
 
 
 class FamilyPage(QWidget):
@@ -77,12 +77,7 @@ class FamilyPage(QWidget):
 
     def refresh(self) -> None:
         self._next_labels = {}
-        while self.list_layout.count():
-            item = self.list_layout.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.setParent(None)  # gone from the page at once, freed later
-                widget.deleteLater()
+        clear_layout(self.list_layout)
         children = self._services.family.children(include_archived=self.show_archived.isChecked())
         archived_count = (len(self._services.family.children(include_archived=True))
                           - len(self._services.family.children()))

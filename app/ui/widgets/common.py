@@ -47,6 +47,15 @@ def show_message(label: QLabel, text: str, *, ok: bool = False) -> None:
     label.setVisible(bool(text))
 
 
+def clear_layout(layout) -> None:
+    """Empty a layout that is refilled on refresh: widgets leave the page at once, freed later."""
+    while layout.count():
+        widget = layout.takeAt(0).widget()
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
+
+
 def button(text: str, name: str, *, primary: bool = False, danger: bool = False,
            link: bool = False) -> QPushButton:
     widget = QPushButton(text)
