@@ -199,3 +199,53 @@ def test_a_discreet_reminder_still_comes_while_locked(qtbot, context, clock, fam
     window.locked_reminders.ring()
     window.locked_reminders.ring()
     assert context.notifier.shown[before:] == [("Porchlight", BODY)]
+
+
+def test_change_pause_and_delete_from_the_page(qtbot, context, clock, family, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    sam, maya = family
+    window = open_unlocked(qtbot, context)
+    store = window.services.checkins
+    schedule = store.add_schedule(
+        ScheduleSpec(6, dt.time(18, 0), "Europe/London", 1, dt.date(2026, 11, 29)), [sam.id])
+    page = window.shell.page("Check-ins")
+    page.refresh()
+
+    def change(dialog: ScheduleDialog):
+        dialog.child_boxes[maya.id].setChecked(True)
+        dialog.every.setCurrentIndex(1)
+        dialog.caregiver.setText("Grandma")
+        dialog.save_button.click()
+    answer_next_dialog(change)
+    click(window, f"editSchedule{schedule.id}")
+    changed = store.schedule(schedule.id)
+    assert (changed.child_ids, changed.spec.every_weeks, changed.caregiver) == (
+        (sam.id, maya.id), 2, "Grandma")
+    click(window, f"pauseSchedule{schedule.id}")
+    assert store.schedule(schedule.id).paused
+    assert "Paused" in page.findChild(QLabel, "scheduleFacts").text()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    click(window, f"deleteSchedule{schedule.id}")
+    assert store.schedules() == []
+
+
+def test_the_tray_is_told_when_something_waits_and_login_start_can_be_turned_on(
+        qtbot, context, clock, family):
+    sam, _ = family
+    window = open_unlocked(qtbot, context)
+    marks = []
+    window.checkins.attention.connect(marks.append)
+    window.services.checkins.add_schedule(
+        ScheduleSpec(6, dt.time(18, 0), "Europe/London", 1, dt.date(2026, 11, 29)), [sam.id])
+    window.checkins.replan()
+    clock.set(utc(2026, 11, 29, 18, 0))
+    window.checkins.replan()
+    assert marks[0] is False and marks[-1] is True
+    page = window.shell.page("Check-ins")
+    assert page.start_at_login.isVisibleTo(page)
+    page.start_at_login.setChecked(True)
+    assert context.autostart.is_enabled()
+    assert "--minimized" in context.autostart.path().read_text()
+    page.start_at_login.setChecked(False)
+    assert not context.autostart.is_enabled()

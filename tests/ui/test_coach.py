@@ -153,3 +153,18 @@ def test_start_from_the_tray_opens_the_coach_for_the_due_check_in(qtbot, context
     assert opened == [window.checkins.due[0].id]  # cancelled: still due, nothing saved
     assert window.services.talks.last_talk(maya.id) is None
     assert window.shell.banner.isVisible()
+
+
+def test_a_talk_any_time_from_the_child_s_card(qtbot, context, clock, services):
+    maya = services.family.add("Maya", 2012, 9)  # 14: ages 13–15
+    services.close()
+    window = open_unlocked(qtbot, context)
+    bands = []
+
+    def cancel(dialog: CoachDialog):
+        bands.append((dialog.band, dialog.record.occurrence_id))
+        dialog.reject()
+
+    answer_next_dialog(cancel)
+    window.findChild(QPushButton, f"startTalk{maya.id}").click()
+    assert bands == [("13-15", None)]
