@@ -86,7 +86,7 @@ class Shell(QWidget):
         family.family_changed.connect(library.fill_for_whom)
         family.family_changed.connect(checkins.refresh)
         family.family_changed.connect(talks.refresh)
-        self.controller.changed.connect(family.refresh_next_checkins)
+        self.controller.ticked.connect(family.refresh_next_checkins)
         self.controller.talk_saved.connect(checkins.refresh)
         return [family, checkins, talks, library]
 

@@ -249,3 +249,13 @@ def test_the_tray_is_told_when_something_waits_and_login_start_can_be_turned_on(
     assert "--minimized" in context.autostart.path().read_text()
     page.start_at_login.setChecked(False)
     assert not context.autostart.is_enabled()
+
+
+def test_a_quiet_heartbeat_does_not_rebuild_the_pages(qtbot, context, clock, family):
+    window = open_unlocked(qtbot, context)
+    changed, ticked = [], []
+    window.checkins.changed.connect(lambda: changed.append(1))
+    window.checkins.ticked.connect(lambda: ticked.append(1))
+    window.checkins.engine.check_now()
+    window.checkins.engine.check_now()
+    assert changed == [] and len(ticked) == 2

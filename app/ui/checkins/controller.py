@@ -26,7 +26,8 @@ SNOOZE = dt.timedelta(hours=1)
 
 
 class CheckinController(QObject):
-    changed = Signal()  # after every catch-up pass or change: banners and pages refresh
+    changed = Signal()  # what is due or missed changed, or the parent changed something
+    ticked = Signal()  # after every catch-up pass: countdowns refresh
     attention = Signal(bool)  # something is due or missed: the tray marks it
     talk_saved = Signal()  # a guided talk was saved: coverage and history refresh
 
@@ -39,6 +40,7 @@ class CheckinController(QObject):
         self.engine.notice.connect(self._announce)
         self.engine.updated.connect(self._updated)
         self.dialog_parent: QWidget | None = None
+        self._last_state: tuple | None = None
 
     def start_engine(self) -> None:
         self.engine.start()
@@ -72,11 +74,21 @@ class CheckinController(QObject):
                                   notice.count)
         self.notifier.notify(title, body)
 
+    def _state(self) -> tuple:
+        return (tuple((o.id, o.effective_due()) for o in self.due),
+                tuple(g.occurrence_ids for g in self.missed))
+
     def _updated(self, _result) -> None:
-        self.attention.emit(bool(self.due or self.missed))
-        self.changed.emit()
+        """Rebuild pages only when something changed: a heartbeat must not reset the screen."""
+        state = self._state()
+        if state != self._last_state:
+            self._last_state = state
+            self.attention.emit(bool(self.due or self.missed))
+            self.changed.emit()
+        self.ticked.emit()
 
     def replan(self) -> None:
+        self._last_state = None  # the parent changed something: refresh whatever the result
         self.engine.rebuild()
         if not self.engine.scheduler.running:
             self.engine.check_now()

@@ -145,6 +145,8 @@ class CoachDialog(QDialog):
                    if (m := next_for_child(c, store.schedules(), others, now)) is not None]
         if not moments:
             return "No weekly check-in planned yet."
+        if min(moments) <= now:
+            return "A scheduled check-in is also due now."
         return f"Next check-in: {min(moments).astimezone():%a %d %b, %H:%M}"
 
     def save(self) -> None:
