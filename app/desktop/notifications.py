@@ -31,6 +31,9 @@ class NativeNotifier:
 
     @staticmethod
     def _send(title: str, body: str) -> None:
+        # The library logs a traceback when no notification service exists; that is normal
+        # on some desktops, and the banner and tray cover it.
+        logging.getLogger("desktop_notifier").setLevel(logging.ERROR)
         try:
             from desktop_notifier import DesktopNotifierSync
 

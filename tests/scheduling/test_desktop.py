@@ -71,3 +71,11 @@ def test_a_second_launch_of_the_app_exits_and_raises_the_first(tmp_path, qtbot):
         assert "already running" in process.stdout.read()
     finally:
         first.release()
+
+
+def test_native_notifications_without_a_notification_service_fail_quietly(monkeypatch):
+    from app.desktop.notifications import NativeNotifier
+
+    for name in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    NativeNotifier._send("Porchlight", "Time for your weekly check-in.")  # no exception
