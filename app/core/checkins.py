@@ -86,10 +86,10 @@ def is_due(occurrence: Occurrence, now: dt.datetime) -> bool:
 
 def notices_for(occurrence: Occurrence, reminders: tuple[str, ...], sent: set[str],
                 now: dt.datetime) -> list[str]:
-    """The notice kinds owed for one occurrence now, newest only, given those already sent.
+    """Every notice kind owed for one occurrence now (oldest first), given those already sent.
 
-    If several reminders have rung while the app was closed, only the latest is shown (the
-    rest are recorded as given, silently): one nudge, not a pile.
+    If several reminders rang while the app was closed, all are owed; the catch-up pass records
+    them all but shows only the last: one nudge, not a pile.
     """
     if occurrence.status != "pending" or is_missed(occurrence, now):
         return []
@@ -114,12 +114,12 @@ def next_wake(schedules: list[Schedule], pending: list[Occurrence],
     Regular reminders and due times have their own scheduler jobs; these one-off moments do not.
     """
     moments = []
+    by_id = {s.id: s for s in schedules}
     for occurrence in pending:
         if occurrence.snoozed_until and occurrence.snoozed_until > now:
             moments.append(occurrence.snoozed_until)
         if occurrence.rescheduled and occurrence.due_at > now:
             moments.append(occurrence.due_at)
-            by_id = {s.id: s for s in schedules}
             schedule = by_id.get(occurrence.schedule_id or -1)
             for reminder in schedule.spec.reminders if schedule else ():
                 moment = reminder_moment(occurrence.due_at, occurrence.zone, reminder)

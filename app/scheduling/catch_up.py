@@ -12,7 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from app.core.checkins import Notice, Occurrence, is_due, is_missed, notices_for, slots_to_create
+from app.core.checkins import (
+    Notice,
+    Occurrence,
+    Schedule,
+    is_due,
+    is_missed,
+    notices_for,
+    slots_to_create,
+)
 from app.storage.checkin_store import CheckinStore
 
 
@@ -35,22 +43,27 @@ class CatchUpResult:
     missed: list[MissedGroup] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     upcoming: list[Occurrence] = field(default_factory=list)
+    # What the pass read, so the engine can plan its next wake without reading it again.
+    schedules: list[Schedule] = field(default_factory=list)
+    pending: list[Occurrence] = field(default_factory=list)
 
 
 def run_catch_up(store: CheckinStore, now: dt.datetime) -> CatchUpResult:
     schedules = store.schedules()
+    marks = store.covered_until()
     for schedule in schedules:
-        slots = slots_to_create(schedule, store.covered_until(schedule.id), now)
-        store.create_occurrences(schedule.id, slots, slots[-1] if slots else now)
+        slots = slots_to_create(schedule, marks[schedule.id], now)
+        if slots:  # a quiet pass writes nothing
+            store.create_occurrences(schedule.id, slots, slots[-1])
 
     pending = store.occurrences(status="pending")
-    newly_missed = [o.id for o in pending if is_missed(o, now)]
-    store.mark_missed(newly_missed)
-    pending = [o for o in pending if o.id not in set(newly_missed)]
+    newly_missed = {o.id for o in pending if is_missed(o, now)}
+    store.mark_missed(sorted(newly_missed))
+    pending = [o for o in pending if o.id not in newly_missed]
 
     reminders = {s.id: s.spec.reminders for s in schedules}
     sent = store.sent_notices([o.id for o in pending])
-    result = CatchUpResult()
+    result = CatchUpResult(schedules=schedules, pending=pending)
     given: list[tuple[int, str]] = []
     for occurrence in pending:
         kinds = notices_for(occurrence, reminders.get(occurrence.schedule_id or -1, ()),

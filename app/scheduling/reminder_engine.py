@@ -101,7 +101,7 @@ class ReminderEngine(QObject):
             return self.latest
         self.latest = result
         if self._running:
-            self._plan_wake(now)
+            self._plan_wake(result, now)
         for notice in result.notices:
             self.notice.emit(notice)
         self.updated.emit(result)
@@ -118,10 +118,9 @@ class ReminderEngine(QObject):
             self.scheduler.add_job(self._job_fired, trigger_for(spec, reminder),
                                    id=f"reminder-{schedule.id}-{reminder}")
 
-    def _plan_wake(self, now: dt.datetime) -> None:
+    def _plan_wake(self, result: CatchUpResult, now: dt.datetime) -> None:
         """One extra job for the one-off moments: a snooze ending, a moved check-in."""
-        pending = self._store.occurrences(status="pending")
-        moment = next_wake(self._store.schedules(), pending, now)
+        moment = next_wake(result.schedules, result.pending, now)
         job_id = "one-off"
         if self.scheduler.get_job(job_id):
             self.scheduler.remove_job(job_id)

@@ -24,6 +24,7 @@ from app.storage.models import (
     CheckinScheduleChild,
     CheckinScheduleRow,
 )
+from app.storage.times import from_db, to_db
 from app.storage.writes import writing
 
 
@@ -31,18 +32,17 @@ class CheckinNotFound(LookupError):
     pass
 
 
-def _naive(moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(dt.UTC).replace(tzinfo=None)
-
-
-def _aware(moment: dt.datetime | None) -> dt.datetime | None:
-    return None if moment is None else moment.replace(tzinfo=dt.UTC)
-
-
 def _spec(row: CheckinScheduleRow) -> ScheduleSpec:
     return ScheduleSpec(row.weekday, dt.time(row.at_minute // 60, row.at_minute % 60), row.zone,
                         row.every_weeks, row.first_date,
                         tuple(r for r in row.reminders.split(",") if r))
+
+
+def _occurrence(row: CheckinOccurrenceRow, children: tuple[int, ...]) -> Occurrence:
+    return Occurrence(row.id, row.schedule_id, from_db(row.slot_at), from_db(row.due_at),
+                      row.zone, row.status, children, row.rescheduled,
+                      from_db(row.snoozed_until), row.reason, row.note, row.missed_noticed,
+                      from_db(row.resolved_at))
 
 
 class CheckinStore:
@@ -54,22 +54,28 @@ class CheckinStore:
 
     def schedules(self) -> list[Schedule]:
         with self._sessions() as session:
-            rows = session.scalars(select(CheckinScheduleRow).order_by(CheckinScheduleRow.id))
-            return [self._schedule(session, row) for row in rows]
+            rows = list(session.scalars(select(CheckinScheduleRow)
+                                        .order_by(CheckinScheduleRow.id)))
+            children = self._children(session, CheckinScheduleChild.schedule_id,
+                                      CheckinScheduleChild.child_id, [r.id for r in rows])
+            return [Schedule(r.id, _spec(r), children.get(r.id, ()), r.caregiver, r.paused)
+                    for r in rows]
 
     def schedule(self, schedule_id: int) -> Schedule:
         with self._sessions() as session:
             return self._schedule(session, self._schedule_row(session, schedule_id))
 
-    def covered_until(self, schedule_id: int) -> dt.datetime:
+    def covered_until(self) -> dict[int, dt.datetime]:
+        """Per schedule, the moment up to which its occurrences exist as rows."""
         with self._sessions() as session:
-            row = self._schedule_row(session, schedule_id)
-            return row.covered_until.replace(tzinfo=dt.UTC)
+            found = session.execute(select(CheckinScheduleRow.id,
+                                           CheckinScheduleRow.covered_until))
+            return {schedule_id: from_db(mark) for schedule_id, mark in found}
 
     def add_schedule(self, spec: ScheduleSpec, child_ids: Iterable[int],
                      caregiver: str = "") -> Schedule:
         spec, children = check_spec(spec), self._check_children(child_ids)
-        now = _naive(self._clock.now())
+        now = to_db(self._clock.now())
         row = CheckinScheduleRow(covered_until=now, created_at=now, updated_at=now, paused=False)
         self._apply(row, spec, caregiver)
         with writing(self._sessions) as session:
@@ -86,7 +92,7 @@ class CheckinStore:
         with writing(self._sessions) as session:
             row = self._schedule_row(session, schedule_id)
             self._apply(row, spec, caregiver)
-            row.updated_at = _naive(self._clock.now())
+            row.updated_at = to_db(self._clock.now())
             session.execute(delete(CheckinScheduleChild)
                             .where(CheckinScheduleChild.schedule_id == schedule_id))
             session.add_all(CheckinScheduleChild(schedule_id=row.id, child_id=c) for c in children)
@@ -97,7 +103,7 @@ class CheckinStore:
         """A paused schedule makes no check-ins; resuming starts afresh, with nothing "missed"."""
         with writing(self._sessions) as session:
             row = self._schedule_row(session, schedule_id)
-            now = _naive(self._clock.now())
+            now = to_db(self._clock.now())
             row.paused, row.updated_at = paused, now
             if not paused:
                 row.covered_until = max(row.covered_until, now)
@@ -123,14 +129,14 @@ class CheckinStore:
                 CheckinScheduleChild.schedule_id == schedule_id))]
             for slot in slots:
                 result = session.execute(insert(CheckinOccurrenceRow).values(
-                    schedule_id=schedule_id, slot_at=_naive(slot), due_at=_naive(slot),
+                    schedule_id=schedule_id, slot_at=to_db(slot), due_at=to_db(slot),
                     zone=row.zone, status="pending", rescheduled=False, reason="", note="",
                     missed_noticed=False).on_conflict_do_nothing())
                 if result.rowcount:
                     occurrence_id = result.inserted_primary_key[0]
                     session.add_all(CheckinOccurrenceChild(occurrence_id=occurrence_id,
                                                            child_id=c) for c in children)
-            row.covered_until = max(row.covered_until, _naive(covered_until))
+            row.covered_until = max(row.covered_until, to_db(covered_until))
 
     def occurrences(self, *, status: str | None = None,
                     child_id: int | None = None) -> list[Occurrence]:
@@ -143,7 +149,10 @@ class CheckinStore:
             query = query.join(CheckinOccurrenceChild).where(
                 CheckinOccurrenceChild.child_id == child_id)
         with self._sessions() as session:
-            return [self._occurrence(session, row) for row in session.scalars(query)]
+            rows = list(session.scalars(query))
+            children = self._children(session, CheckinOccurrenceChild.occurrence_id,
+                                      CheckinOccurrenceChild.child_id, [r.id for r in rows])
+            return [_occurrence(row, children.get(row.id, ())) for row in rows]
 
     def occurrence(self, occurrence_id: int) -> Occurrence:
         with self._sessions() as session:
@@ -156,20 +165,26 @@ class CheckinStore:
         return self._resolve(occurrence_id, "skipped", reason=reason.strip())
 
     def mark_missed(self, occurrence_ids: list[int]) -> None:
-        for occurrence_id in occurrence_ids:
-            self._resolve(occurrence_id, "missed")
+        """Mark check-ins nobody acted on as missed, all in one transaction."""
+        if not occurrence_ids:
+            return
+        now = to_db(self._clock.now())
+        with writing(self._sessions) as session:
+            for occurrence_id in occurrence_ids:
+                row = self._occurrence_row(session, occurrence_id)
+                row.status, row.resolved_at, row.snoozed_until = "missed", now, None
 
     def snooze(self, occurrence_id: int, until: dt.datetime) -> Occurrence:
         with writing(self._sessions) as session:
             row = self._occurrence_row(session, occurrence_id)
-            row.snoozed_until = _naive(until)
+            row.snoozed_until = to_db(until)
             return self._occurrence(session, row)
 
     def reschedule(self, occurrence_id: int, due: dt.datetime) -> Occurrence:
         """Move one check-in to another time; the regular rule is unchanged."""
         with writing(self._sessions) as session:
             row = self._occurrence_row(session, occurrence_id)
-            row.due_at, row.rescheduled, row.snoozed_until = _naive(due), True, None
+            row.due_at, row.rescheduled, row.snoozed_until = to_db(due), True, None
             session.execute(delete(CheckinNoticeRow).where(
                 CheckinNoticeRow.occurrence_id == occurrence_id))
             return self._occurrence(session, row)
@@ -181,7 +196,7 @@ class CheckinStore:
 
     def record_unscheduled(self, child_ids: Iterable[int], note: str = "") -> Occurrence:
         """A talk had any time, outside a schedule: it counts in the history all the same."""
-        children, now = self._check_children(child_ids), _naive(self._clock.now())
+        children, now = self._check_children(child_ids), to_db(self._clock.now())
         with writing(self._sessions) as session:
             row = CheckinOccurrenceRow(schedule_id=None, slot_at=now, due_at=now, zone="UTC",
                                        status="done", rescheduled=False, reason="",
@@ -208,7 +223,7 @@ class CheckinStore:
     def record_notices(self, given: list[tuple[int, str]]) -> None:
         if not given:
             return
-        now = _naive(self._clock.now())
+        now = to_db(self._clock.now())
         with writing(self._sessions) as session:
             for occurrence_id, kind in given:
                 session.execute(insert(CheckinNoticeRow).values(
@@ -220,7 +235,7 @@ class CheckinStore:
                  reason: str = "") -> Occurrence:
         with writing(self._sessions) as session:
             row = self._occurrence_row(session, occurrence_id)
-            row.status, row.resolved_at = status, _naive(self._clock.now())
+            row.status, row.resolved_at = status, to_db(self._clock.now())
             row.note, row.reason = note or row.note, reason or row.reason
             row.snoozed_until = None
             return self._occurrence(session, row)
@@ -245,14 +260,23 @@ class CheckinStore:
         return Schedule(row.id, _spec(row), children, row.caregiver, row.paused)
 
     @staticmethod
-    def _occurrence(session: Session, row: CheckinOccurrenceRow) -> Occurrence:
-        children = tuple(session.scalars(select(CheckinOccurrenceChild.child_id).where(
-            CheckinOccurrenceChild.occurrence_id == row.id)
-            .order_by(CheckinOccurrenceChild.child_id)))
-        return Occurrence(row.id, row.schedule_id, _aware(row.slot_at), _aware(row.due_at),
-                          row.zone, row.status, children, row.rescheduled,
-                          _aware(row.snoozed_until), row.reason, row.note, row.missed_noticed,
-                          _aware(row.resolved_at))
+    def _children(session: Session, owner_column, child_column,
+                  owner_ids: list[int]) -> dict[int, tuple[int, ...]]:
+        """Child ids per owner (schedule or occurrence), in one query for the whole list."""
+        found: dict[int, list[int]] = {}
+        if owner_ids:
+            pairs = session.execute(select(owner_column, child_column)
+                                    .where(owner_column.in_(owner_ids))
+                                    .order_by(owner_column, child_column))
+            for owner, child in pairs:
+                found.setdefault(owner, []).append(child)
+        return {owner: tuple(children) for owner, children in found.items()}
+
+    @classmethod
+    def _occurrence(cls, session: Session, row: CheckinOccurrenceRow) -> Occurrence:
+        children = cls._children(session, CheckinOccurrenceChild.occurrence_id,
+                                 CheckinOccurrenceChild.child_id, [row.id])
+        return _occurrence(row, children.get(row.id, ()))
 
     @staticmethod
     def _schedule_row(session: Session, schedule_id: int) -> CheckinScheduleRow:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.clock import Clock
 from app.core.evidence import EvidenceDraft, EvidenceEntry
 from app.storage.models import EvidenceEntry as EvidenceRow
+from app.storage.times import from_db, to_db
 from app.storage.writes import writing
 
 DRAFT_FIELDS = [f.name for f in fields(EvidenceDraft)]
@@ -18,7 +19,7 @@ DRAFT_FIELDS = [f.name for f in fields(EvidenceDraft)]
 
 def _to_entry(row: EvidenceRow) -> EvidenceEntry:
     draft = EvidenceDraft(**{name: getattr(row, name) for name in DRAFT_FIELDS})
-    recorded = row.created_at.replace(tzinfo=dt.UTC).astimezone().strftime("%d %b %Y, %H:%M")
+    recorded = from_db(row.created_at).astimezone().strftime("%d %b %Y, %H:%M")
     return EvidenceEntry(row.id, draft, recorded)
 
 
@@ -28,7 +29,7 @@ class EvidenceStore:
         self._clock = clock
 
     def _now(self) -> dt.datetime:
-        return self._clock.now().astimezone(dt.UTC).replace(tzinfo=None)
+        return to_db(self._clock.now())
 
     def entries(self) -> list[EvidenceEntry]:
         with self._sessions() as session:

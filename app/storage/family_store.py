@@ -16,6 +16,7 @@ from app.core.ages import BirthMonth
 from app.core.clock import Clock, local_today
 from app.core.family import Child, ChildDetails, check_details
 from app.storage.models import ChildRow
+from app.storage.times import to_db
 from app.storage.writes import writing
 
 
@@ -34,7 +35,7 @@ class FamilyStore:
         self._clock = clock
 
     def _now(self) -> dt.datetime:
-        return self._clock.now().astimezone(dt.UTC).replace(tzinfo=None)
+        return to_db(self._clock.now())
 
     def check(self, name: str, year: int, month: int) -> ChildDetails:
         """Validate details without saving (raises ChildProblem)."""

@@ -7,8 +7,6 @@ encrypted database.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -16,11 +14,8 @@ from app.core.clock import Clock
 from app.core.coach import TalkRecord
 from app.core.picker import Discussed
 from app.storage.models import CheckinOccurrenceRow, TalkChild, TalkItemRow, TalkRow
+from app.storage.times import from_db, to_db
 from app.storage.writes import writing
-
-
-def _naive(moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 class TalkStore:
@@ -34,7 +29,7 @@ class TalkStore:
         finished = record.finished_at or now
         with writing(self._sessions) as session:
             talk = TalkRow(occurrence_id=record.occurrence_id, band=record.band,
-                           started_at=_naive(record.started_at), finished_at=_naive(finished),
+                           started_at=to_db(record.started_at), finished_at=to_db(finished),
                            rating=record.rating, mood=record.mood, notes=record.notes.strip(),
                            come_back_to=record.come_back_to.strip(),
                            refusal_id=record.refusal_id, practised=record.practised,
@@ -49,7 +44,7 @@ class TalkStore:
             if record.occurrence_id is not None:
                 occurrence = session.get(CheckinOccurrenceRow, record.occurrence_id)
                 if occurrence is not None and occurrence.status in ("pending", "missed"):
-                    occurrence.status, occurrence.resolved_at = "done", _naive(now)
+                    occurrence.status, occurrence.resolved_at = "done", to_db(now)
                     occurrence.snoozed_until = None
                     occurrence.note = record.notes.strip()
             return talk.id
@@ -63,7 +58,7 @@ class TalkStore:
                  .order_by(TalkRow.finished_at, TalkItemRow.id))
         with self._sessions() as session:
             return [Discussed(starter, topic,
-                              finished.replace(tzinfo=dt.UTC).astimezone().date())
+                              from_db(finished).astimezone().date())
                     for starter, topic, finished in session.execute(query)]
 
     def outcomes(self, child_id: int) -> list[tuple[str, str]]:
