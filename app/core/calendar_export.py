@@ -15,7 +15,7 @@ from icalendar import Alarm, Calendar, Event
 
 from app import APP_ID, __version__
 from app.core.checkins import Schedule, join_names
-from app.core.schedules import first_on_or_after, reminder_local
+from app.core.schedules import first_slot_date, reminder_local
 
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 TALK_LENGTH = dt.timedelta(minutes=30)
@@ -45,10 +45,7 @@ def schedules_to_ics(schedules: list[Schedule], names: dict[int, str] | None = N
         if schedule.paused:
             continue
         spec = schedule.spec
-        start_day = max(spec.first_date, today - dt.timedelta(days=7 * spec.every_weeks))
-        start_day = first_on_or_after(start_day, spec.weekday)
-        if spec.every_weeks == 2 and (start_day - spec.first_date).days // 7 % 2:
-            start_day += dt.timedelta(weeks=1)
+        start_day = first_slot_date(spec, today - dt.timedelta(weeks=spec.every_weeks))
         start = dt.datetime.combine(start_day, spec.at, tzinfo=spec.tz)
         event = Event()
         event.add("uid", uid_for(schedule.id))

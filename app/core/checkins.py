@@ -165,6 +165,12 @@ def countdown_words(now: dt.datetime, moment: dt.datetime) -> str:
     return f"in {days} days"
 
 
+def weekly_consistency(statuses: list[str], window: int = 8) -> tuple[int, int]:
+    """(talks done, occurrences counted) over the last ``window`` finished occurrences."""
+    finished = [s for s in statuses if s in ("done", "skipped", "missed")][-window:]
+    return sum(1 for s in finished if s == "done"), len(finished)
+
+
 def next_for_child(child_id: int, schedules: list[Schedule], occurrences: list[Occurrence],
                    now: dt.datetime) -> dt.datetime | None:
     """When this child's next check-in is: a pending one (perhaps moved), or the next slot.

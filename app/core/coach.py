@@ -47,13 +47,12 @@ class TalkRecord:
     come_back_to: str = ""
     finished_at: dt.datetime | None = None
 
-    def outcome(self, starter_id: str, outcome: str, note: str = "") -> None:
+    def outcome(self, starter_id: str, topic_id: str, outcome: str, note: str = "") -> None:
         """Record what became of a starter (the latest word wins)."""
         if outcome not in OUTCOMES:
             raise ValueError(outcome)
         self.items = [i for i in self.items if i.starter_id != starter_id or outcome == "swapped"]
-        topic = starter_id.split(".", 1)[0]
-        self.items.append(TalkItem(starter_id, topic, outcome, note.strip()))
+        self.items.append(TalkItem(starter_id, topic_id, outcome, note.strip()))
 
     def talked_topics(self) -> list[str]:
         return [i.topic_id for i in self.items if i.outcome == "talked"]

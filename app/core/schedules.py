@@ -86,7 +86,7 @@ def local_time(moment: dt.datetime, zone: str) -> dt.datetime:
     return moment.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
 
 
-def _first_slot_date(spec: ScheduleSpec, start: dt.date) -> dt.date:
+def first_slot_date(spec: ScheduleSpec, start: dt.date) -> dt.date:
     """The first slot date on or after ``start`` that keeps the fortnight's parity."""
     day = max(first_on_or_after(start, spec.weekday), spec.first_date)
     weeks = (day - spec.first_date).days // 7
@@ -101,7 +101,7 @@ def slots_between(spec: ScheduleSpec, after: dt.datetime, until: dt.datetime) ->
     zone = spec.tz
     # Start a day early in local terms so no slot near midnight UTC is skipped.
     start = (after.astimezone(zone) - dt.timedelta(days=1)).date()
-    day = _first_slot_date(spec, start)
+    day = first_slot_date(spec, start)
     found: list[dt.datetime] = []
     step = dt.timedelta(weeks=spec.every_weeks)
     while True:
@@ -137,8 +137,3 @@ def earliest_reminder(spec: ScheduleSpec, due: dt.datetime) -> dt.datetime:
     moments = [reminder_moment(due, spec.zone, r) for r in spec.reminders]
     return min([due, *moments])
 
-
-def weekly_consistency(statuses: list[str], window: int = 8) -> tuple[int, int]:
-    """(talks done, occurrences counted) over the last ``window`` finished occurrences."""
-    finished = [s for s in statuses if s in ("done", "skipped", "missed")][-window:]
-    return sum(1 for s in finished if s == "done"), len(finished)

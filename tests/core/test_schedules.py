@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.core.checkins import weekly_consistency
 from app.core.schedules import (
     EVENING_BEFORE,
     ScheduleProblem,
@@ -20,7 +21,6 @@ from app.core.schedules import (
     reminder_moment,
     slots_between,
     to_utc,
-    weekly_consistency,
 )
 
 ZONES = ["America/New_York", "Europe/London", "Europe/Berlin", "Australia/Sydney",

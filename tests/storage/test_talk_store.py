@@ -18,9 +18,9 @@ def test_a_talk_is_saved_with_its_check_in_and_counts_as_discussed(services, clo
     clock.set(dt.datetime(2026, 11, 29, 18, 5, tzinfo=dt.UTC))
     due = run_catch_up(services.checkins, clock.now()).due[0]
     record = TalkRecord((sam.id,), "9-12", clock.now(), due.id)
-    record.outcome("privacy.9-12.a", "swapped")
-    record.outcome("privacy.9-12.b", "talked", "went well")
-    record.outcome("saying-no.9-12.c", "not-today")
+    record.outcome("privacy.9-12.a", "privacy", "swapped")
+    record.outcome("privacy.9-12.b", "privacy", "talked", "went well")
+    record.outcome("saying-no.9-12.c", "saying-no", "not-today")
     record.refusal_id, record.practised, record.rating, record.notes = "refusal.x", True, 4, NOTE
     services.talks.save(record)
     assert services.checkins.occurrence(due.id).status == "done"

@@ -118,7 +118,8 @@ class CoachDialog(QDialog):
         return self.picks[self._index]
 
     def _answer(self, outcome: str) -> None:
-        self.record.outcome(self.current().starter.id, outcome, self.talk.note.text())
+        starter = self.current().starter
+        self.record.outcome(starter.id, starter.topic, outcome, self.talk.note.text())
         self._index += 1
         if self._index < len(self.picks):
             self._show_current()
@@ -129,7 +130,7 @@ class CoachDialog(QDialog):
     def swap(self) -> None:
         """Another starter instead of this one: never one from a topic already in the talk."""
         old = self.current()
-        self.record.outcome(old.starter.id, "swapped")
+        self.record.outcome(old.starter.id, old.starter.topic, "swapped")
         taken = {p.starter.topic for p in self.picks}
         for candidate in self._pick(len(self.library.topics_for(self.band))):
             if candidate.starter.topic not in taken or candidate.starter.topic == old.starter.topic:

@@ -23,10 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.calendar_export import schedules_to_ics
-from app.core.checkins import STATUS_WORDS, Schedule, countdown_words, next_for_child
+from app.core.checkins import (
+    STATUS_WORDS,
+    Schedule,
+    countdown_words,
+    next_for_child,
+    weekly_consistency,
+)
 from app.core.clock import local_today
 from app.core.schedules import REMINDER_CHOICES, next_slot
-from app.core.schedules import weekly_consistency as consistency
 from app.storage.services import Services
 from app.storage.writes import SaveFailed
 from app.ui import messages
@@ -190,7 +195,7 @@ class CheckinsPage(QWidget):
             self.history.hide()
             return
         occurrences = self.services.checkins.occurrences(child_id=child_id)
-        done, counted = consistency([o.status for o in occurrences])
+        done, counted = weekly_consistency([o.status for o in occurrences])
         self.consistency.setText(f"Talked at {done} of the last {counted} check-ins"
                                  if counted else "No check-ins yet")
         for occurrence in reversed(occurrences):
