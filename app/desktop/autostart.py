@@ -77,6 +77,9 @@ class Autostart:
             return self.home / "Library" / "LaunchAgents" / f"{APP_ID}.plist"
         return None
 
+    def supported(self) -> bool:
+        return self.platform == "win32" or self.path() is not None
+
     def is_enabled(self) -> bool:
         if self.platform == "win32":
             return self._read_run_key() is not None

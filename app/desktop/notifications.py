@@ -43,7 +43,7 @@ class NativeNotifier:
 
 
 class RecordingNotifier:
-    """Keeps what would have been shown: for tests, and for ``--demo`` runs."""
+    """Keeps what would have been shown instead of showing it: the stand-in tests use."""
 
     def __init__(self) -> None:
         self.shown: list[tuple[str, str]] = []

@@ -80,14 +80,12 @@ def run_app(args: argparse.Namespace) -> int:
     window = MainWindow(context)
     if instance is not None:
         instance.show_requested.connect(window.bring_forward)
-    if getattr(args, "minimized", False) and window.tray is not None:
-        app.setQuitOnLastWindowClosed(False)
-    elif getattr(args, "minimized", False):
-        window.showMinimized()
-    else:
-        window.show()
     if window.tray is not None:
-        app.setQuitOnLastWindowClosed(False)
+        app.setQuitOnLastWindowClosed(False)  # the tray keeps it running; Quit is in its menu
+    if not args.minimized:
+        window.show()
+    elif window.tray is None:
+        window.showMinimized()  # no tray to wait in: start minimised instead of hidden
     try:
         if args.smoke:
             return _smoke(app, window)

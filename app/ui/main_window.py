@@ -183,8 +183,7 @@ class MainWindow(QMainWindow):
             self.checkins.attention.connect(self.tray.set_attention)
         autostart = self.context.autostart or Autostart()
         self.shell = Shell(services, self.checkins,
-                           autostart=autostart if autostart.path() or autostart.platform ==
-                           "win32" else None,
+                           autostart=autostart if autostart.supported() else None,
                            tray_available=self.tray is not None)
         self.shell.lock_requested.connect(self.lock)
         self.setup_flow = None

@@ -79,7 +79,7 @@ class Shell(QWidget):
         from app.ui.pages.talks_page import TalksPage
 
         content = shipped_library()
-        family = FamilyPage(self.services, next_checkin=checkins.next_for,
+        family = FamilyPage(self.services, next_checkins=checkins.next_for,
                             start_talk=lambda child_id: self.controller.start(None, (child_id,)))
         talks = TalksPage(self.services, self.controller, content.library)
         library = LibraryPage(self.services, content)

@@ -58,9 +58,12 @@ class CheckinController(QObject):
     def missed(self) -> list[MissedGroup]:
         return self.engine.latest.missed
 
+    def names(self, child_ids: tuple[int, ...] | list[int]) -> list[str]:
+        known = {c.id: c.name for c in self.services.family.children(include_archived=True)}
+        return [known[c] for c in child_ids if c in known]
+
     def who(self, child_ids: tuple[int, ...] | list[int]) -> str:
-        names = {c.id: c.name for c in self.services.family.children(include_archived=True)}
-        return join_names([names[c] for c in child_ids if c in names]) or "your child"
+        return join_names(self.names(child_ids)) or "your child"
 
     def show_names(self) -> bool:
         return self.services.settings.get(SHOW_NAMES_KEY) == "1"
@@ -69,9 +72,9 @@ class CheckinController(QObject):
         self.services.settings.set(SHOW_NAMES_KEY, "1" if on else "0")
 
     def _announce(self, notice: Notice) -> None:
-        names = self.who(notice.child_ids) if self.show_names() else ""
-        title, body = notice_text(notice.kind, [names] if names else [], bool(names),
-                                  notice.count)
+        show = self.show_names()
+        names = self.names(notice.child_ids) if show else []
+        title, body = notice_text(notice.kind, names, show, notice.count)
         self.notifier.notify(title, body)
 
     def _state(self) -> tuple:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QScrollArea,
     QVBoxLayout,
@@ -33,6 +34,17 @@ def _column(widget: QWidget) -> QVBoxLayout:
     layout.setContentsMargins(32, 24, 32, 24)
     layout.setSpacing(12)
     return layout
+
+
+def _forward_button(layout: QVBoxLayout, text: str, name: str, signal) -> QPushButton:
+    """The step's main button, bottom right, emitting ``signal`` when pressed."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    widget = button(text, name, primary=True)
+    widget.clicked.connect(signal)
+    row.addWidget(widget)
+    layout.addLayout(row)
+    return widget
 
 
 def _big(text: str, name: str) -> QLabel:
@@ -61,12 +73,7 @@ class PrepareStep(QWidget):
         self.picks_host = QVBoxLayout()
         layout.addLayout(self.picks_host)
         layout.addStretch(1)
-        self.begin_button = button("&Begin the talk", "beginTalk", primary=True)
-        self.begin_button.clicked.connect(self.begin)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.begin_button)
-        layout.addLayout(row)
+        self.begin_button = _forward_button(layout, "&Begin the talk", "beginTalk", self.begin)
 
     def show_picks(self, library: Library, picks: list[Pick]) -> None:
         clear_layout(self.picks_host)
@@ -165,12 +172,7 @@ class PractiseStep(QWidget):
         self.practised.setObjectName("practised")
         layout.addWidget(self.practised)
         layout.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.next_button = button("Ne&xt", "practiseNext", primary=True)
-        self.next_button.clicked.connect(self.done)
-        row.addWidget(self.next_button)
-        layout.addLayout(row)
+        self.next_button = _forward_button(layout, "Ne&xt", "practiseNext", self.done)
         self.next_pressure()
 
     def next_pressure(self) -> None:
@@ -198,12 +200,7 @@ class CloseStep(QWidget):
                               "Whatever happens online, you can always come to me.",
                               "reassuranceLine"))
         layout.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.next_button = button("Ne&xt", "closeNext", primary=True)
-        self.next_button.clicked.connect(self.done)
-        row.addWidget(self.next_button)
-        layout.addLayout(row)
+        self.next_button = _forward_button(layout, "Ne&xt", "closeNext", self.done)
 
 
 class AfterStep(QWidget):

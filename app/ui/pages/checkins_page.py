@@ -37,7 +37,14 @@ from app.storage.writes import SaveFailed
 from app.ui import messages
 from app.ui.checkins.controller import CheckinController
 from app.ui.checkins.schedule_dialog import ScheduleDialog
-from app.ui.widgets.common import body_label, button, card, clear_layout, title_label
+from app.ui.widgets.common import (
+    body_label,
+    button,
+    card,
+    clear_layout,
+    fill_child_combo,
+    title_label,
+)
 
 CALENDAR_FILE = "porchlight-check-ins.ics"
 CLOSE_TO_TRAY_KEY = "window.close_to_tray"
@@ -144,7 +151,8 @@ class CheckinsPage(QWidget):
                 "change it any time.", name="noSchedules"))
         for schedule in schedules:
             self.schedule_host.addWidget(self._schedule_card(schedule))
-        self._fill_children()
+        fill_child_combo(self.history_child, self.services.family.children())
+        self.fill_history()
 
     def _schedule_card(self, schedule: Schedule) -> QWidget:
         now = self.controller.clock.now()
@@ -176,17 +184,6 @@ class CheckinsPage(QWidget):
         layout.addLayout(row)
         return frame
 
-    def _fill_children(self) -> None:
-        current = self.history_child.currentData()
-        self.history_child.blockSignals(True)
-        self.history_child.clear()
-        for child in self.services.family.children():
-            self.history_child.addItem(child.name, child.id)
-        index = self.history_child.findData(current)
-        self.history_child.setCurrentIndex(max(index, 0))
-        self.history_child.blockSignals(False)
-        self.fill_history()
-
     def fill_history(self) -> None:
         self.history.clear()
         child_id = self.history_child.currentData()
@@ -210,10 +207,11 @@ class CheckinsPage(QWidget):
             self.history.addItem(line)
         self.history.setVisible(bool(occurrences))
 
-    def next_for(self, child_id: int) -> dt.datetime | None:
-        store = self.services.checkins
-        return next_for_child(child_id, store.schedules(), store.occurrences(),
-                              self.controller.clock.now())
+    def next_for(self, child_ids: list[int]) -> dict[int, dt.datetime | None]:
+        """Each child's next check-in, reading the schedules and occurrences once."""
+        store, now = self.services.checkins, self.controller.clock.now()
+        schedules, occurrences = store.schedules(), store.occurrences()
+        return {c: next_for_child(c, schedules, occurrences, now) for c in child_ids}
 
     # -- actions ----------------------------------------------------------------------------
 

@@ -37,12 +37,13 @@ class FamilyPage(QWidget):
     family_changed = Signal()
 
     def __init__(self, services: Services,
-                 next_checkin: Callable[[int], dt.datetime | None] | None = None,
+                 next_checkins: Callable[[list[int]], dict[int, dt.datetime | None]]
+                 | None = None,
                  start_talk: Callable[[int], object] | None = None) -> None:
         super().__init__()
         self.setObjectName("familyPage")
         self._services = services
-        self._next_checkin = next_checkin
+        self._next_checkins = next_checkins
         self._start_talk = start_talk
         self._next_labels: dict[int, QLabel] = {}
         layout = QVBoxLayout(self)
@@ -91,6 +92,7 @@ class FamilyPage(QWidget):
         for child in children:
             self.list_layout.addWidget(self._child_card(child))
         self.list_layout.addStretch(1)
+        self.refresh_next_checkins()
         self.family_changed.emit()
 
     def _child_card(self, child: Child) -> QWidget:
@@ -110,10 +112,9 @@ class FamilyPage(QWidget):
                                     muted=True))
         if words.note:
             layout.addWidget(body_label(words.note, name="ageNote"))
-        if self._next_checkin is not None and not child.archived:
+        if self._next_checkins is not None and not child.archived:
             label = body_label("", name=f"nextCheckin{child.id}")
             self._next_labels[child.id] = label
-            self._fill_next(child.id)
             layout.addWidget(label)
         buttons = QHBoxLayout()
         edit = button("Edit", f"editChild{child.id}")
@@ -135,22 +136,20 @@ class FamilyPage(QWidget):
         layout.addLayout(buttons)
         return frame
 
-    def _fill_next(self, child_id: int) -> None:
-        assert self._next_checkin is not None
-        moment = self._next_checkin(child_id)
-        now = self._services.vault.clock.now()
-        if moment is None:
-            text = "No weekly check-in yet — set one up on the Check-ins page."
-        elif moment <= now:
-            text = "A check-in is due now."
-        else:
-            text = (f"Next check-in: {moment.astimezone():%a %d %b, %H:%M} "
-                    f"({countdown_words(now, moment)})")
-        self._next_labels[child_id].setText(text)
-
     def refresh_next_checkins(self) -> None:
-        for child_id in list(self._next_labels):
-            self._fill_next(child_id)
+        """Each child's next check-in with a countdown (one lookup for the whole family)."""
+        if self._next_checkins is None or not self._next_labels:
+            return
+        now = self._services.vault.clock.now()
+        for child_id, moment in self._next_checkins(list(self._next_labels)).items():
+            if moment is None:
+                text = "No weekly check-in yet — set one up on the Check-ins page."
+            elif moment <= now:
+                text = "A check-in is due now."
+            else:
+                text = (f"Next check-in: {moment.astimezone():%a %d %b, %H:%M} "
+                        f"({countdown_words(now, moment)})")
+            self._next_labels[child_id].setText(text)
 
     # --- actions ---------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from app.core.coach import talk_band
 from app.core.picker import TopicCoverage, coverage
 from app.storage.services import Services
 from app.ui.checkins.controller import CheckinController
-from app.ui.widgets.common import body_label, button, title_label
+from app.ui.widgets.common import body_label, button, fill_child_combo, title_label
 
 
 def due_words(row: TopicCoverage, today: dt.date) -> str:
@@ -89,14 +89,7 @@ class TalksPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        current = self.child.currentData()
-        self.child.blockSignals(True)
-        self.child.clear()
-        for child in self.services.family.children():
-            self.child.addItem(child.name, child.id)
-        index = self.child.findData(current)
-        self.child.setCurrentIndex(max(index, 0))
-        self.child.blockSignals(False)
+        fill_child_combo(self.child, self.services.family.children())
         self.fill()
 
     def rows(self, child_id: int) -> tuple[str, list[TopicCoverage]]:

@@ -56,6 +56,17 @@ def clear_layout(layout) -> None:
             widget.deleteLater()
 
 
+def fill_child_combo(combo, children) -> None:
+    """Refill a "which child" combo (name shown, id as data), keeping the current choice."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for child in children:
+        combo.addItem(child.name, child.id)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.blockSignals(False)
+
+
 def button(text: str, name: str, *, primary: bool = False, danger: bool = False,
            link: bool = False) -> QPushButton:
     widget = QPushButton(text)
