@@ -54,8 +54,6 @@ class TalkRecord:
         self.items = [i for i in self.items if i.starter_id != starter_id or outcome == "swapped"]
         self.items.append(TalkItem(starter_id, topic_id, outcome, note.strip()))
 
-    def talked_topics(self) -> list[str]:
-        return [i.topic_id for i in self.items if i.outcome == "talked"]
 
 
 def talk_band(births: list[BirthMonth], today: dt.date) -> tuple[str, dt.date | None]:

@@ -42,7 +42,6 @@ class CatchUpResult:
     due: list[Occurrence] = field(default_factory=list)
     missed: list[MissedGroup] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
-    upcoming: list[Occurrence] = field(default_factory=list)
     # What the pass read, so the engine can plan its next wake without reading it again.
     schedules: list[Schedule] = field(default_factory=list)
     pending: list[Occurrence] = field(default_factory=list)
@@ -74,8 +73,6 @@ def run_catch_up(store: CheckinStore, now: dt.datetime) -> CatchUpResult:
             result.notices.append(Notice(occurrence.id, kinds[-1], occurrence.child_ids))
         if is_due(occurrence, now):
             result.due.append(occurrence)
-        elif occurrence.due_at > now:
-            result.upcoming.append(occurrence)
 
     result.missed = _missed_groups(store)
     missed_sent = store.sent_notices([i for g in result.missed for i in g.occurrence_ids])

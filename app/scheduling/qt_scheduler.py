@@ -30,7 +30,6 @@ class FixedQtScheduler(BaseScheduler):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._process_jobs)
         self._waker.wake.connect(self._wake_now, Qt.ConnectionType.QueuedConnection)
-        self.passes = 0  # how many scheduling passes ran: lets a test see a stray timer
         super().__init__(**options)
 
     def shutdown(self, wait: bool = True) -> None:
@@ -58,6 +57,5 @@ class FixedQtScheduler(BaseScheduler):
     def _process_jobs(self) -> None:
         if self.state == STATE_STOPPED:
             return
-        self.passes += 1
         wait_seconds = super()._process_jobs()
         self._start_timer(wait_seconds)
