@@ -119,6 +119,10 @@ def style_sheet(c: Colors) -> str:
     QLabel#pressureLine {{ font-size: 16pt; font-style: italic; }}
     QLabel#refusalLine {{ font-size: 19pt; font-weight: 600; color: {c.primary}; }}
     QLabel#coachDetails {{ font-size: 11pt; }}
+    QCheckBox::indicator {{ width: 15px; height: 15px; border-radius: 3px;
+        border: 2px solid {c.muted}; background: {c.surface}; }}
+    QCheckBox::indicator:checked {{ background: {c.primary}; border: 2px solid {c.primary}; }}
+    QCheckBox::indicator:focus {{ border: 2px solid {c.primary}; }}
     QRadioButton::indicator {{ width: 16px; height: 16px; border-radius: 9px;
         border: 2px solid {c.muted}; background: {c.surface}; }}
     QRadioButton::indicator:checked {{ background: {c.primary}; border: 2px solid {c.primary}; }}
