@@ -38,11 +38,47 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("directory", nargs="?", type=Path, default=None,
                        help="folder to check (default: the shipped conversations)")
     check.add_argument("--stats", action="store_true", help="print the counts as well")
+    _add_vault_commands(commands)
     return parser
+
+
+def _add_vault_commands(commands: argparse._SubParsersAction) -> None:
+    """Support commands: no window, no passphrase echoed, never any vault contents printed.
+
+    Exit codes are documented in ``app/cli_vault.py`` and ``app/cli_backup.py``.
+    """
+    data_dir_help = "use DIR instead of the usual data folder"
+    vault = commands.add_parser("vault", help="look at the encrypted data folder")
+    vault_commands = vault.add_subparsers(dest="vault_command", metavar="ACTION", required=True)
+    for name, text in (("status", "say whether the folder is new, set up, missing a part or "
+                                  "damaged (no passphrase needed)"),
+                       ("check", "read the passphrase from standard input, unlock and run an "
+                                 "integrity check")):
+        action = vault_commands.add_parser(name, help=text)
+        action.add_argument("--data-dir", metavar="DIR", dest="command_data_dir",
+                            help=data_dir_help)
+    backup = commands.add_parser("backup", help="list, take or restore encrypted backups")
+    backup_commands = backup.add_subparsers(dest="backup_command", metavar="ACTION",
+                                            required=True)
+    for name, text in (("list", "list the backups, newest first"),
+                       ("create", "read the passphrase from standard input and take a backup"),
+                       ("restore", "put a backup back (the current files are kept aside)")):
+        action = backup_commands.add_parser(name, help=text)
+        action.add_argument("--data-dir", metavar="DIR", dest="command_data_dir",
+                            help=data_dir_help)
+        if name == "restore":
+            action.add_argument("backup", help="the backup's name, as `backup list` shows it")
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return build_parser().parse_args(argv)
+
+
+def command_data_dir(args: argparse.Namespace) -> Path:
+    """The folder a support command works on: its own --data-dir, the global one, or the usual."""
+    from app.storage.data_folder import resolve_data_dir
+
+    return resolve_data_dir(getattr(args, "command_data_dir", None) or args.data_dir)
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -52,4 +88,12 @@ def run_command(args: argparse.Namespace) -> int:
 
         directory = args.directory or shipped_content_dir()
         return run_check(directory, stats=args.stats, out=sys.stdout)
+    if args.command == "vault":
+        from app.cli_vault import run_vault_command
+
+        return run_vault_command(args, sys.stdin, sys.stdout)
+    if args.command == "backup":
+        from app.cli_backup import run_backup_command
+
+        return run_backup_command(args, sys.stdin, sys.stdout)
     raise SystemExit(f"unknown command {args.command}")
