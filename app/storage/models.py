@@ -213,3 +213,19 @@ class TalkItemRow(Base):
     topic_id: Mapped[str] = mapped_column(String(60), nullable=False)
     outcome: Mapped[str] = mapped_column(String(16), nullable=False)
     note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class DraftRow(Base):
+    """Words the parent was typing when Porchlight locked, crashed or closed a window.
+
+    The payload is JSON (an open evidence entry, a talk in progress, later a journal entry),
+    encrypted with the rest of the database. A draft is removed once its window saves or the
+    parent throws it away; until then it is offered back after every unlock.
+    """
+
+    __tablename__ = "drafts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40), nullable=False)
+    payload: Mapped[str] = mapped_column(Text, nullable=False)
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.storage.checkin_store import CheckinStore
+from app.storage.draft_store import DraftStore
 from app.storage.evidence_store import EvidenceStore
 from app.storage.family_store import FamilyStore
 from app.storage.favourites_store import FavouritesStore
@@ -25,6 +26,7 @@ class Services:
     favourites: FavouritesStore
     checkins: CheckinStore
     talks: TalkStore
+    drafts: DraftStore
 
     @classmethod
     def for_vault(cls, vault: OpenVault) -> Services:
@@ -32,7 +34,8 @@ class Services:
         return cls(vault, FamilyStore(vault.sessions, vault.clock), settings,
                    EvidenceStore(vault.sessions, vault.clock), FavouritesStore(settings),
                    CheckinStore(vault.sessions, vault.clock),
-                   TalkStore(vault.sessions, vault.clock))
+                   TalkStore(vault.sessions, vault.clock),
+                   DraftStore(vault.sessions, vault.clock))
 
     def close(self) -> None:
         self.vault.close()
