@@ -1,21 +1,47 @@
-"""Where the files that ship with Porchlight live: in a checkout, or inside a packaged build."""
+"""Where the files that ship with Porchlight live, however it was installed.
+
+Three layouts hold ``conversations/`` and ``resources/``:
+
+- a PyInstaller build puts them at the top of its bundle (``sys._MEIPASS``);
+- an installed wheel carries them as package data in ``app/_shipped/`` (setup.py maps the two
+  top-level folders there), found through ``importlib.resources``;
+- a checkout, or an editable install of one, has them beside the ``app`` package.
+
+Callers get a plain ``Path`` either way, because the content loader walks folders.
+"""
 
 from __future__ import annotations
 
 import sys
+from importlib import resources
 from pathlib import Path
+
+SHIPPED_PACKAGE_FOLDER = "_shipped"
 
 
 def install_root() -> Path:
+    """The frozen bundle's folder, or the checkout holding the ``app`` package."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root)
     return Path(__file__).resolve().parent.parent
 
 
+def shipped_dir(name: str) -> Path:
+    """The folder ``name`` (``conversations`` or ``resources``) as this installation has it."""
+    if getattr(sys, "_MEIPASS", None):
+        return install_root() / name
+    packaged = resources.files("app") / SHIPPED_PACKAGE_FOLDER / name
+    # A wheel installed into site-packages is a real folder; a zipped app would not be, and
+    # we do not ship one, so anything else falls through to the checkout layout.
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    return install_root() / name
+
+
 def shipped_content_dir() -> Path:
-    return install_root() / "conversations"
+    return shipped_dir("conversations")
 
 
 def resources_dir() -> Path:
-    return install_root() / "resources"
+    return shipped_dir("resources")
