@@ -4,10 +4,16 @@ The data key is passed raw (``x'…'``) so SQLCipher skips its own per-connectio
 the slow, deliberate stretching already happened once in Argon2id. Each connection is durable
 (WAL with synchronous=FULL), enforces foreign keys, zeroes deleted content (secure_delete) and
 starts every transaction with BEGIN IMMEDIATE, so there is exactly one writer at a time.
+
+Locking must really lock: a disposed SQLAlchemy engine quietly opens new connections on the
+next use. So the key lives in one holder per engine, checked before every new connection;
+``close_for_good`` empties it, and from then on any attempt to connect raises ``VaultLocked``.
+Row values never appear in exception text (``hide_parameters``).
 """
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -15,14 +21,36 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.storage.errors import VaultLocked
+
 BUSY_TIMEOUT_MS = 5000
 # A wrong key and a damaged file both surface as "file is not a database", raw from the driver
 # or wrapped by SQLAlchemy; the vault tells the two apart using the key file instead.
 DatabaseError = (sqlcipher.DatabaseError, exc.DBAPIError)
 
 
-def _key_pragma(data_key: bytes) -> str:
-    return f"PRAGMA key = \"x'{data_key.hex()}'\""
+class _KeyHolder:
+    """The data key of one engine, until the engine is closed for good."""
+
+    def __init__(self, data_key: bytes) -> None:
+        self._key: bytearray | None = bytearray(data_key)
+
+    def pragma(self) -> str:
+        if self._key is None:
+            raise VaultLocked("the vault is locked")
+        return f"PRAGMA key = \"x'{self._key.hex()}'\""
+
+    def forget(self) -> None:
+        if self._key is not None:
+            self._key[:] = bytes(len(self._key))
+        self._key = None
+
+    @property
+    def closed(self) -> bool:
+        return self._key is None
+
+
+_holders: weakref.WeakKeyDictionary[Engine, _KeyHolder] = weakref.WeakKeyDictionary()
 
 
 def open_engine(path: Path, data_key: bytes) -> Engine:
@@ -31,7 +59,15 @@ def open_engine(path: Path, data_key: bytes) -> Engine:
         module=sqlcipher,
         connect_args={"check_same_thread": False},
         pool_pre_ping=False,
+        hide_parameters=True,
     )
+    holder = _KeyHolder(data_key)
+    _holders[engine] = holder
+
+    @event.listens_for(engine, "do_connect")
+    def _refuse_when_locked(_dialect: Any, _record: Any, _args: Any, _params: Any) -> None:
+        if holder.closed:
+            raise VaultLocked("the vault is locked")
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -40,7 +76,7 @@ def open_engine(path: Path, data_key: bytes) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute(_key_pragma(data_key))
+            cursor.execute(holder.pragma())
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
@@ -54,6 +90,25 @@ def open_engine(path: Path, data_key: bytes) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def close_for_good(engine: Engine) -> None:
+    """Forget the key and close every pooled connection; later connections raise VaultLocked."""
+    holder = _holders.pop(engine, None)
+    if holder is not None:
+        holder.forget()
+    else:  # an engine we did not open: still make sure it cannot reconnect
+        event.listen(engine, "do_connect", _always_locked)
+    engine.dispose()
+
+
+def _always_locked(*_args: Any) -> None:
+    raise VaultLocked("the vault is locked")
+
+
+def is_closed(engine: Engine) -> bool:
+    holder = _holders.get(engine)
+    return holder is None or holder.closed
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

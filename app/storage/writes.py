@@ -1,9 +1,10 @@
-"""One way to write: a transaction whose failures come back as words a parent understands.
+"""One way to write: a transaction whose failures come back as a named problem.
 
 SQLite reports a full disk as "database or disk is full" and a read-only folder as "attempt to
 write a readonly database"; both arrive as driver errors. Stores write through ``writing`` so
-the UI only ever sees ``SaveFailed`` — and the transaction is rolled back, so nothing half-done
-is kept.
+the UI only ever sees ``SaveFailed`` carrying the classified ``Problem`` (``errors.classify``)
+— and the transaction is rolled back, so nothing half-done is kept. A locked vault is not a
+failed save: ``VaultLocked`` passes through unchanged.
 """
 
 from __future__ import annotations
@@ -14,13 +15,18 @@ from contextlib import contextmanager
 from sqlalchemy import exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.storage.errors import DATABASE, Problem, ProblemKind, classify
+
 
 class SaveFailed(Exception):
-    """A change could not be saved; ``disk_full`` says whether space ran out."""
+    """A change could not be saved; ``problem`` says why (``disk_full`` kept for old callers)."""
 
-    def __init__(self, detail: str, *, disk_full: bool) -> None:
+    def __init__(self, detail: str, *, disk_full: bool = False,
+                 problem: Problem | None = None) -> None:
         super().__init__(detail)
-        self.disk_full = disk_full
+        self.problem = problem or Problem(
+            ProblemKind.DISK_FULL if disk_full else ProblemKind.BUG, DATABASE)
+        self.disk_full = self.problem.kind is ProblemKind.DISK_FULL
 
 
 @contextmanager
@@ -28,8 +34,9 @@ def writing(sessions: sessionmaker[Session]) -> Iterator[Session]:
     try:
         with sessions.begin() as session:
             yield session
-    except exc.OperationalError as error:
-        text = str(error.orig).lower()
-        raise SaveFailed(text, disk_full="full" in text) from error
-    except OSError as error:
-        raise SaveFailed(str(error), disk_full=getattr(error, "errno", None) == 28) from error
+    except (exc.DatabaseError, OSError) as error:
+        problem = classify(error, DATABASE)
+        if problem.kind is ProblemKind.BUG:
+            raise  # a constraint or a mistake in our SQL: the excepthook's business
+        # Only the kind goes into the text: the driver's message can quote SQL.
+        raise SaveFailed(problem.kind.value, problem=problem) from error
