@@ -6,19 +6,26 @@ two weeks — both keep wall-clock time across DST). The job store is in memory 
 our rows at start and after every change. Whatever wakes the engine — a job, the heartbeat, a
 wake from sleep, a change made by the parent — it runs the same catch-up pass, so a reminder
 that fell while the app was closed or the computer slept is found there, never lost.
+
+A pass that fails (a full disk, a read-only folder, another program holding the file) must not
+go unnoticed: reminders would silently stop. The engine keeps its last good result, says
+``failed`` with the classified problem, and tries again on a timer that backs off from 30
+seconds to 5 minutes; the first pass that works again says ``recovered``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
+from typing import Any
 
 from apscheduler.executors.debug import DebugExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.triggers.calendarinterval import CalendarIntervalTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.core.checkins import Schedule, next_wake
 from app.core.clock import Clock
@@ -30,6 +37,32 @@ from app.storage.checkin_store import CheckinStore
 
 log = logging.getLogger(__name__)
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Waits before each retry of a failed pass, in a row of failures; the last one repeats.
+RETRY_DELAYS_MS = (30_000, 60_000, 120_000, 240_000, 300_000)
+
+
+@dataclass(frozen=True)
+class PassFailed:
+    """Why reminders are paused, and when the engine will try again."""
+
+    problem: Any  # app.storage.errors.Problem
+    retry_in_ms: int
+    failures: int  # in a row, this one included
+
+    @property
+    def kind(self) -> str:
+        """The problem's kind by name (``DISK_FULL``, ``READ_ONLY``, …; ``BUG`` if unknown)."""
+        kind = getattr(self.problem, "kind", None)
+        return str(getattr(kind, "name", kind or "BUG"))
+
+
+def classify_failure(error: BaseException) -> Any:
+    """The storage classifier's ``Problem`` for a failed pass (read from codes, not values)."""
+    try:
+        from app.storage.errors import classify
+    except ImportError:  # pragma: no cover - the classifier ships with the storage package
+        return None
+    return classify(error)
 
 
 def trigger_for(spec: ScheduleSpec, reminder: str | None = None):
@@ -48,6 +81,8 @@ class ReminderEngine(QObject):
 
     updated = Signal(object)  # CatchUpResult, after every catch-up pass
     notice = Signal(object)  # Notice, once per notification owed
+    failed = Signal(object)  # PassFailed, after every pass that could not run
+    recovered = Signal()  # the first good pass after failures
     # Jobs only ring this bell: the catch-up runs on the next turn of the event loop, because a
     # job that changed the job store while APScheduler is iterating it would break the pass.
     _ring = Signal()
@@ -69,6 +104,10 @@ class ReminderEngine(QObject):
         self._ring.connect(self.check_now, Qt.ConnectionType.QueuedConnection)
         self.fired = 0  # jobs fired so far: lets a test see the scheduler at work
         self._running = False
+        self.failure: PassFailed | None = None  # while reminders are paused
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.timeout.connect(self.retry_now)
 
     def start(self) -> None:
         self.scheduler.start(paused=False)
@@ -80,33 +119,67 @@ class ReminderEngine(QObject):
         if self._running:
             self._running = False
             self.heartbeat.stop()
+            self.retry_timer.stop()
             self.scheduler.shutdown(wait=False)
 
     def rebuild(self) -> None:
         """Rebuild every job from our tables, then catch up: after start, a change, a wake."""
         if not self._running:
             return
+        try:
+            schedules = self._store.schedules()
+        except Exception as error:  # the same failure as a pass: shown, and retried
+            self._pass_failed(error)
+            return
         self.scheduler.remove_all_jobs()
-        for schedule in self._store.schedules():
+        for schedule in schedules:
             if not schedule.paused:
                 self._add_jobs(schedule)
         self.check_now()
+
+    def retry_now(self) -> None:
+        """Try a failed pass again (the retry timer, or "Try again now" on the banner)."""
+        self.retry_timer.stop()
+        if self._running:
+            self.rebuild()  # the jobs may be stale too, if reading the schedules failed
+        else:
+            self.check_now()
 
     def check_now(self) -> CatchUpResult:
         now = self._clock.now()
         try:
             result = run_catch_up(self._store, now)
         except Exception as error:  # a failed pass must not stop the next one
-            # Only the error's kind: SQL errors can quote row values, which may be notes.
-            log.error("check-in catch-up failed: %s", type(error).__name__)
+            self._pass_failed(error)
             return self.latest
         self.latest = result
+        if self.failure is not None:
+            self.failure = None
+            self.retry_timer.stop()
+            log.warning("reminder catch-up recovered")
+            self.recovered.emit()
         if self._running:
             self._plan_wake(result, now)
         for notice in result.notices:
             self.notice.emit(notice)
         self.updated.emit(result)
         return result
+
+    def _pass_failed(self, error: Exception) -> None:
+        """Keep the last good result; tell the UI why; try again later, backing off."""
+        # The local log keeps the error's types and code locations, never its message: SQL
+        # errors can quote row values, which may be notes.
+        log.error("reminder catch-up failed", exc_info=error)
+        problem = classify_failure(error)
+        failures = (self.failure.failures if self.failure else 0) + 1
+        delay = RETRY_DELAYS_MS[min(failures, len(RETRY_DELAYS_MS)) - 1]
+        failure = PassFailed(problem, delay, failures)
+        if failure.kind == "LOCKED_VAULT":
+            return  # the vault was locked under a pass: the session is ending, nothing to show
+        self.failure = failure
+        if self._running:
+            self.retry_timer.start(delay)
+        self.failed.emit(failure)
 
     def _job_fired(self) -> None:
         self.fired += 1

@@ -3,14 +3,49 @@
 It always appears, whatever the desktop does with notifications. A due check-in offers Start,
 Snooze (an hour), Move… and Skip…; missed ones are gathered into one line per schedule —
 "3 weekly check-ins with Sam were missed" — shown until the parent answers it once.
+
+When the reminder engine cannot run its pass (a full disk, a read-only folder…), reminders
+would otherwise stop without a word; the banner says so first — "Reminders are paused: …" —
+with "Try again now", and the line goes away by itself once a pass works again.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.scheduling.reminder_engine import PassFailed
 from app.ui.checkins.controller import CheckinController
 from app.ui.widgets.common import button, clear_layout
+
+CONTEXT = "DueBanner"
+ONE_MINUTE_MS = 60_000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def paused_reason(kind: str) -> str:
+    """Why reminders are paused, in a parent's words, for a ``ProblemKind`` name."""
+    reasons = {
+        "DISK_FULL": _tr("this computer's disk is full, so Porchlight can't note which "
+                         "reminders it has given (freeing some space will fix it)"),
+        "READ_ONLY": _tr("Porchlight's folder can't be written to right now"),
+        "PERMISSION": _tr("Porchlight isn't allowed to use its notes file right now"),
+        "LOCKED": _tr("another program is using Porchlight's notes file"),
+        "DAMAGED": _tr("Porchlight couldn't read its notes file"),
+        "MISSING": _tr("Porchlight's notes file can't be found"),
+    }
+    return reasons.get(kind, _tr("something unexpected got in the way"))
+
+
+def paused_text(failure: PassFailed) -> str:
+    when = (_tr("Porchlight will try again in a minute.")
+            if failure.retry_in_ms <= ONE_MINUTE_MS else
+            _tr("Porchlight will try again in a few minutes."))
+    return _tr("Reminders are paused: {reason}. Nothing you saved has been lost. {when}").format(
+        reason=paused_reason(failure.kind), when=when)
 
 
 class DueBanner(QFrame):
@@ -22,11 +57,27 @@ class DueBanner(QFrame):
         self.rows = QVBoxLayout(self)
         self.rows.setContentsMargins(20, 10, 20, 10)
         self.rows.setSpacing(8)
+        self.failure: PassFailed | None = controller.engine.failure
         controller.changed.connect(self.refresh)
+        controller.engine.failed.connect(self._paused)
+        controller.engine.recovered.connect(self._resumed)
+        self.refresh()
+
+    def _paused(self, failure: PassFailed) -> None:
+        self.failure = failure
+        self.refresh()
+
+    def _resumed(self) -> None:
+        self.failure = None
         self.refresh()
 
     def refresh(self) -> None:
         clear_layout(self.rows)
+        if self.failure is not None:
+            [retry] = self._row(paused_text(self.failure), "paused", [
+                (_tr("Try again now"), "retry", False, self.controller.engine.retry_now),
+            ])
+            retry.setAccessibleName(_tr("Try reminders again now"))
         for occurrence in self.controller.due:
             who = self.controller.who(occurrence.child_ids)
             self._row(f"Check-in with {who} is due", f"due{occurrence.id}", [
@@ -46,9 +97,9 @@ class DueBanner(QFrame):
                  lambda g=group: self.controller.start_after_missed(g)),
                 ("Not now", "dismiss", False, lambda g=group: self.controller.dismiss_missed(g)),
             ])
-        self.setVisible(bool(self.controller.due or self.controller.missed))
+        self.setVisible(bool(self.failure or self.controller.due or self.controller.missed))
 
-    def _row(self, text: str, key: str, actions) -> None:
+    def _row(self, text: str, key: str, actions) -> list[QPushButton]:
         row_host = QWidget()
         row_host.setObjectName(f"bannerRow_{key}")
         row = QHBoxLayout(row_host)
@@ -57,8 +108,11 @@ class DueBanner(QFrame):
         label.setObjectName("bannerText")
         label.setWordWrap(True)
         row.addWidget(label, 1)
+        made = []
         for words, action, primary, slot in actions:
             widget = button(words, f"{action}_{key}", primary=primary)
             widget.clicked.connect(lambda _checked=False, act=slot: act())
             row.addWidget(widget)
+            made.append(widget)
         self.rows.addWidget(row_host)
+        return made
