@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,6 +24,13 @@ from app.storage.models import (
     CheckinOccurrenceRow,
     CheckinScheduleChild,
     CheckinScheduleRow,
+    ChildRow,
+)
+from app.storage.pending_checkins import (
+    children_of,
+    occurrence_value,
+    reconcile_schedule_in,
+    withdraw_child_in,
 )
 from app.storage.times import from_db, to_db
 from app.storage.writes import writing
@@ -38,13 +46,6 @@ def _spec(row: CheckinScheduleRow) -> ScheduleSpec:
                         tuple(r for r in row.reminders.split(",") if r))
 
 
-def _occurrence(row: CheckinOccurrenceRow, children: tuple[int, ...]) -> Occurrence:
-    return Occurrence(row.id, row.schedule_id, from_db(row.slot_at), from_db(row.due_at),
-                      row.zone, row.status, children, row.rescheduled,
-                      from_db(row.snoozed_until), row.reason, row.note, row.missed_noticed,
-                      from_db(row.resolved_at))
-
-
 class CheckinStore:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
         self._sessions = sessions
@@ -56,7 +57,7 @@ class CheckinStore:
         with self._sessions() as session:
             rows = list(session.scalars(select(CheckinScheduleRow)
                                         .order_by(CheckinScheduleRow.id)))
-            children = self._children(session, CheckinScheduleChild.schedule_id,
+            children = children_of(session, CheckinScheduleChild.schedule_id,
                                       CheckinScheduleChild.child_id, [r.id for r in rows])
             return [Schedule(r.id, _spec(r), children.get(r.id, ()), r.caregiver, r.paused)
                     for r in rows]
@@ -70,7 +71,8 @@ class CheckinStore:
         with self._sessions() as session:
             found = session.execute(select(CheckinScheduleRow.id,
                                            CheckinScheduleRow.covered_until))
-            return {schedule_id: from_db(mark) for schedule_id, mark in found}
+            return {schedule_id: aware for schedule_id, mark in found
+                    if (aware := from_db(mark)) is not None}
 
     def add_schedule(self, spec: ScheduleSpec, child_ids: Iterable[int],
                      caregiver: str = "") -> Schedule:
@@ -87,27 +89,43 @@ class CheckinStore:
 
     def update_schedule(self, schedule_id: int, spec: ScheduleSpec, child_ids: Iterable[int],
                         caregiver: str = "") -> Schedule:
-        """Change the rule; check-ins already due keep their time, later ones follow the rule."""
+        """Change the rule; the untouched pending check-in follows it (see ``app.core.reconcile``).
+
+        Moved from Sunday to Monday, Sunday's check-in moves to Monday; a child taken off is
+        taken off the pending check-in too. One moved by hand or snoozed keeps its time.
+        """
         spec, children = check_spec(spec), self._check_children(child_ids)
         with writing(self._sessions) as session:
             row = self._schedule_row(session, schedule_id)
+            old = self._schedule(session, row)
             self._apply(row, spec, caregiver)
             row.updated_at = to_db(self._clock.now())
             session.execute(delete(CheckinScheduleChild)
                             .where(CheckinScheduleChild.schedule_id == schedule_id))
             session.add_all(CheckinScheduleChild(schedule_id=row.id, child_id=c) for c in children)
             session.flush()
-            return self._schedule(session, row)
+            new = self._schedule(session, row)
+            reconcile_schedule_in(session, row, old, new, self._clock.now())
+            return new
 
     def set_paused(self, schedule_id: int, paused: bool) -> Schedule:
-        """A paused schedule makes no check-ins; resuming starts afresh, with nothing "missed"."""
+        """A paused schedule makes no check-ins and withdraws its untouched pending one (no
+        reminder, no "Missed"); resuming starts afresh, with nothing "missed"."""
         with writing(self._sessions) as session:
             row = self._schedule_row(session, schedule_id)
-            now = to_db(self._clock.now())
-            row.paused, row.updated_at = paused, now
-            if not paused:
-                row.covered_until = max(row.covered_until, now)
-            return self._schedule(session, row)
+            old = self._schedule(session, row)
+            row.paused, row.updated_at = paused, to_db(self._clock.now())
+            new = self._schedule(session, row)
+            reconcile_schedule_in(session, row, old, new, self._clock.now())
+            return new
+
+    def remove_child_from_pending(self, child_id: int) -> None:
+        """A child archived or deleted: off every untouched pending check-in (own transaction).
+
+        ``FamilyStore`` calls ``withdraw_child_in`` inside its own transaction instead.
+        """
+        with writing(self._sessions) as session:
+            withdraw_child_in(session, child_id, self._clock.now())
 
     def delete_schedule(self, schedule_id: int) -> None:
         """Delete the rule and its upcoming check-ins; talks already had stay in the history."""
@@ -125,14 +143,20 @@ class CheckinStore:
         """Add pending rows for these slots (never twice) and move the schedule's mark on."""
         with writing(self._sessions) as session:
             row = self._schedule_row(session, schedule_id)
-            children = [c.child_id for c in session.scalars(select(CheckinScheduleChild).where(
-                CheckinScheduleChild.schedule_id == schedule_id))]
-            for slot in slots:
-                result = session.execute(insert(CheckinOccurrenceRow).values(
-                    schedule_id=schedule_id, slot_at=to_db(slot), due_at=to_db(slot),
-                    zone=row.zone, status="pending", rescheduled=False, reason="", note="",
-                    missed_noticed=False).on_conflict_do_nothing())
-                if result.rowcount:
+            # Archived children stay linked to the rule but get no new check-ins; a rule left
+            # with no child makes none (it would ring for nobody).
+            children = list(session.scalars(
+                select(CheckinScheduleChild.child_id).join(
+                    ChildRow, ChildRow.id == CheckinScheduleChild.child_id)
+                .where(CheckinScheduleChild.schedule_id == schedule_id,
+                       ChildRow.archived_at.is_(None))))
+            for slot in slots if children else []:
+                result: CursorResult[Any] = session.execute(  # type: ignore[assignment]
+                    insert(CheckinOccurrenceRow).values(
+                        schedule_id=schedule_id, slot_at=to_db(slot), due_at=to_db(slot),
+                        zone=row.zone, status="pending", rescheduled=False, reason="",
+                        note="", missed_noticed=False).on_conflict_do_nothing())
+                if result.rowcount and result.inserted_primary_key is not None:
                     occurrence_id = result.inserted_primary_key[0]
                     session.add_all(CheckinOccurrenceChild(occurrence_id=occurrence_id,
                                                            child_id=c) for c in children)
@@ -150,9 +174,9 @@ class CheckinStore:
                 CheckinOccurrenceChild.child_id == child_id)
         with self._sessions() as session:
             rows = list(session.scalars(query))
-            children = self._children(session, CheckinOccurrenceChild.occurrence_id,
+            children = children_of(session, CheckinOccurrenceChild.occurrence_id,
                                       CheckinOccurrenceChild.child_id, [r.id for r in rows])
-            return [_occurrence(row, children.get(row.id, ())) for row in rows]
+            return [occurrence_value(row, children.get(row.id, ())) for row in rows]
 
     def occurrence(self, occurrence_id: int) -> Occurrence:
         with self._sessions() as session:
@@ -259,24 +283,11 @@ class CheckinStore:
             CheckinScheduleChild.schedule_id == row.id).order_by(CheckinScheduleChild.child_id)))
         return Schedule(row.id, _spec(row), children, row.caregiver, row.paused)
 
-    @staticmethod
-    def _children(session: Session, owner_column, child_column,
-                  owner_ids: list[int]) -> dict[int, tuple[int, ...]]:
-        """Child ids per owner (schedule or occurrence), in one query for the whole list."""
-        found: dict[int, list[int]] = {}
-        if owner_ids:
-            pairs = session.execute(select(owner_column, child_column)
-                                    .where(owner_column.in_(owner_ids))
-                                    .order_by(owner_column, child_column))
-            for owner, child in pairs:
-                found.setdefault(owner, []).append(child)
-        return {owner: tuple(children) for owner, children in found.items()}
-
     @classmethod
     def _occurrence(cls, session: Session, row: CheckinOccurrenceRow) -> Occurrence:
-        children = cls._children(session, CheckinOccurrenceChild.occurrence_id,
+        children = children_of(session, CheckinOccurrenceChild.occurrence_id,
                                  CheckinOccurrenceChild.child_id, [row.id])
-        return _occurrence(row, children.get(row.id, ()))
+        return occurrence_value(row, children.get(row.id, ()))
 
     @staticmethod
     def _schedule_row(session: Session, schedule_id: int) -> CheckinScheduleRow:
@@ -291,3 +302,4 @@ class CheckinStore:
         if row is None:
             raise CheckinNotFound(occurrence_id)
         return row
+

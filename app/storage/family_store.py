@@ -16,6 +16,7 @@ from app.core.ages import BirthMonth
 from app.core.clock import Clock, local_today
 from app.core.family import Child, ChildDetails, check_details
 from app.storage.models import ChildRow
+from app.storage.pending_checkins import withdraw_child_in
 from app.storage.times import to_db
 from app.storage.writes import writing
 
@@ -76,6 +77,8 @@ class FamilyStore:
         """Archiving hides a child everywhere but keeps everything noted about them."""
         with writing(self._sessions) as session:
             row = self._row(session, child_id)
+            if archived:  # off the pending check-ins, so none rings for a child not shown
+                withdraw_child_in(session, child_id, self._clock.now())
             row.archived_at = self._now() if archived else None
             row.updated_at = self._now()
             return _to_child(row)
@@ -83,7 +86,9 @@ class FamilyStore:
     def delete(self, child_id: int) -> None:
         """Delete a child for good (the database zeroes the freed pages: secure_delete)."""
         with writing(self._sessions) as session:
-            session.delete(self._row(session, child_id))
+            row = self._row(session, child_id)
+            withdraw_child_in(session, child_id, self._clock.now())
+            session.delete(row)
 
     @staticmethod
     def _row(session: Session, child_id: int) -> ChildRow:

@@ -134,3 +134,92 @@ def test_notification_text_holds_no_name_unless_chosen():
     title, body = notice_text("due", ["Sam"], show_names=False)
     assert "Sam" not in title + body and body == "Time for your weekly check-in."
     assert "Sam and Maya" in notice_text("missed", ["Sam", "Maya"], True, count=3)[1]
+
+
+# -- schedule changes and the check-in already created (issue 9, point 9) ---------------------
+
+SATURDAY_EVENING = utc(2026, 11, 28, 19, 0)  # the Sunday check-in exists from here on
+
+
+def _kinds(store, clock, moment) -> list[str]:
+    clock.set(moment)
+    return [n.kind for n in run_catch_up(store, clock.now()).notices]
+
+
+def test_pausing_the_evening_before_means_no_ring_and_no_missed(store, sam, clock):
+    schedule = store.add_schedule(SUNDAY_SIX, [sam.id])
+    assert _kinds(store, clock, SATURDAY_EVENING) == ["reminder:evening"]
+    clock.set(utc(2026, 11, 28, 21, 0))
+    store.set_paused(schedule.id, True)
+    assert _kinds(store, clock, utc(2026, 11, 29, 17, 0)) == []
+    assert _kinds(store, clock, utc(2026, 11, 29, 17, 46)) == []
+    clock.set(utc(2026, 11, 29, 18, 0))
+    result = run_catch_up(store, clock.now())
+    assert result.notices == [] and result.due == []
+    clock.set(utc(2026, 11, 30, 19, 0))  # the next day, past the due window
+    result = run_catch_up(store, clock.now())
+    assert result.missed == [] and result.notices == []
+    assert [o.status for o in store.occurrences()] == []
+
+
+def test_resuming_before_the_time_brings_the_check_in_back(store, sam, clock):
+    schedule = store.add_schedule(SUNDAY_SIX, [sam.id])
+    run_catch_up(store, SATURDAY_EVENING)
+    clock.set(utc(2026, 11, 28, 21, 0))
+    store.set_paused(schedule.id, True)
+    clock.set(utc(2026, 11, 28, 22, 0))
+    store.set_paused(schedule.id, False)
+    assert "due" in _kinds(store, clock, utc(2026, 11, 29, 18, 0))
+
+
+def test_moving_sunday_to_monday_rings_on_monday_only(store, sam, clock):
+    schedule = store.add_schedule(SUNDAY_SIX, [sam.id])
+    assert _kinds(store, clock, SATURDAY_EVENING) == ["reminder:evening"]
+    clock.set(utc(2026, 11, 28, 21, 0))
+    monday = ScheduleSpec(0, dt.time(18, 0), LONDON, 1, dt.date(2026, 11, 30),
+                          (EVENING_BEFORE, "15"))
+    store.update_schedule(schedule.id, monday, [sam.id])
+    assert _kinds(store, clock, utc(2026, 11, 29, 17, 46)) == []
+    clock.set(utc(2026, 11, 29, 18, 0))
+    sunday = run_catch_up(store, clock.now())
+    assert sunday.notices == [] and sunday.due == []
+    # Monday's own reminders and due notice, once each; nothing missed for Sunday.
+    assert _kinds(store, clock, utc(2026, 11, 29, 19, 0)) == ["reminder:evening"]
+    clock.set(utc(2026, 11, 30, 18, 0))
+    result = run_catch_up(store, clock.now())
+    assert [n.kind for n in result.notices] == ["due"] and result.missed == []
+    assert [o.slot_at for o in result.due] == [utc(2026, 11, 30, 18, 0)]
+    assert len(store.occurrences()) == 1
+
+
+def test_moving_the_day_midweek_invents_no_missed_check_in(store, sam, clock):
+    schedule = store.add_schedule(SUNDAY_SIX, [sam.id])
+    clock.set(utc(2026, 11, 29, 18, 0))
+    store.mark_done(run_catch_up(store, clock.now()).due[0].id)
+    clock.set(utc(2026, 12, 2, 10, 0))  # Wednesday; Monday 30th is already behind us
+    monday = ScheduleSpec(0, dt.time(18, 0), LONDON, 1, dt.date(2026, 11, 30),
+                          (EVENING_BEFORE, "15"))
+    store.update_schedule(schedule.id, monday, [sam.id])
+    result = run_catch_up(store, clock.now())
+    assert result.missed == [] and result.notices == []
+    assert [o.status for o in store.occurrences()] == ["done"]
+
+
+def test_removing_a_child_takes_them_off_the_pending_check_in(store, services, sam, clock):
+    maya = services.family.add("Maya", 2018, 2)
+    schedule = store.add_schedule(SUNDAY_SIX, [sam.id, maya.id])
+    run_catch_up(store, SATURDAY_EVENING)
+    assert store.occurrences()[0].child_ids == (sam.id, maya.id)
+    store.update_schedule(schedule.id, SUNDAY_SIX, [sam.id])
+    assert store.occurrences()[0].child_ids == (sam.id,)
+    clock.set(utc(2026, 11, 29, 18, 0))
+    assert [n.child_ids for n in run_catch_up(store, clock.now()).notices] == [(sam.id,)]
+
+
+def test_a_check_in_moved_by_hand_is_left_alone_by_a_pause(store, sam, clock):
+    schedule = store.add_schedule(SUNDAY_SIX, [sam.id])
+    occurrence = (run_catch_up(store, SATURDAY_EVENING), store.occurrences()[0])[1]
+    store.reschedule(occurrence.id, utc(2026, 11, 30, 9, 0))
+    store.set_paused(schedule.id, True)
+    kept = store.occurrence(occurrence.id)
+    assert kept.rescheduled and kept.due_at == utc(2026, 11, 30, 9, 0)
