@@ -137,14 +137,14 @@ class DataFolder:
             return FolderState.NEW
         if not self.root.is_dir():
             return FolderState.FOREIGN
-        has_database = any(os.path.lexists(part) for part in self.database_parts)
+        has_database = os.path.lexists(self.database)
         has_key = os.path.lexists(self.key_file)
         if has_database and has_key:
             return FolderState.READY
         if has_database:
             return FolderState.KEY_MISSING
-        if has_key:
-            return FolderState.DATABASE_MISSING
+        if has_key or any(os.path.lexists(part) for part in self.database_parts[1:]):
+            return FolderState.DATABASE_MISSING  # sidecars alone are what is left of one
         names = [entry.name for entry in os.scandir(self.root)]
         if any(not is_own_name(name) and name not in _SYSTEM_CLUTTER for name in names):
             return FolderState.FOREIGN

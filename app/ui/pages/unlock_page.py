@@ -2,7 +2,9 @@
 
 The passphrase is checked on a background thread (key stretching takes about half a second by
 design). A wrong passphrase is said plainly and nothing on disk changes; a damaged file is
-told apart from a wrong passphrase and worded differently.
+told apart from a wrong passphrase and worded differently. A part of the vault that is
+missing is said as soon as the page opens (nobody should type a passphrase for nothing), and
+``part_unusable`` tells the window to offer a restore from a backup.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from app.ui.widgets.common import (
 
 class UnlockPage(QWidget):
     unlocked = Signal(object)  # Services
+    part_unusable = Signal(object)  # errors.Problem: a missing or damaged part; offer a restore
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -63,6 +66,29 @@ class UnlockPage(QWidget):
         outer.addWidget(centered_column(column, 440))
         self.setFocusProxy(self.passphrase)
         self._busy = False
+        self.problem: Any = None  # the last classified problem shown, for the window and tests
+        self._say_if_a_part_is_missing()
+
+    def _say_if_a_part_is_missing(self) -> None:
+        from app.storage.data_folder import FolderState
+        from app.storage.errors import DATABASE, KEY_FILE, Problem, ProblemKind
+
+        try:
+            state = self._context.folder.state()
+        except OSError:
+            return  # unlocking will name the problem
+        part = {FolderState.KEY_MISSING: KEY_FILE,
+                FolderState.DATABASE_MISSING: DATABASE}.get(state)
+        if part is not None:
+            self._show_problem(Problem(ProblemKind.MISSING, part))
+
+    def _show_problem(self, problem: Any) -> None:
+        from app.storage.errors import ProblemKind
+
+        self.problem = problem
+        show_message(self.message, messages.for_problem(problem))
+        if problem.kind in (ProblemKind.DAMAGED, ProblemKind.MISSING):
+            self.part_unusable.emit(problem)
 
     def try_unlock(self) -> None:
         if self._busy:
@@ -97,8 +123,13 @@ class UnlockPage(QWidget):
         self.unlocked.emit(Services.for_vault(opened))
 
     def _failed(self, error: Exception) -> None:
+        from app.storage.errors import classify
+
         self._set_busy(False)
+        self.problem = classify(error)
         show_message(self.message, messages.for_vault_error(error))
+        if messages.offers_restore(error):
+            self.part_unusable.emit(self.problem)
         self.passphrase.selectAll()
         self.passphrase.setFocus()
 
