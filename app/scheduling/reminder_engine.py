@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
-from typing import Any
 
 from apscheduler.executors.debug import DebugExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
@@ -34,6 +33,7 @@ from app.scheduling.catch_up import CatchUpResult, run_catch_up
 from app.scheduling.heartbeat import BEAT_MS, Heartbeat
 from app.scheduling.qt_scheduler import FixedQtScheduler
 from app.storage.checkin_store import CheckinStore
+from app.storage.errors import DATABASE, Problem, classify
 
 log = logging.getLogger(__name__)
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -45,24 +45,19 @@ RETRY_DELAYS_MS = (30_000, 60_000, 120_000, 240_000, 300_000)
 class PassFailed:
     """Why reminders are paused, and when the engine will try again."""
 
-    problem: Any  # app.storage.errors.Problem
+    problem: Problem
     retry_in_ms: int
     failures: int  # in a row, this one included
 
     @property
     def kind(self) -> str:
         """The problem's kind by name (``DISK_FULL``, ``READ_ONLY``, …; ``BUG`` if unknown)."""
-        kind = getattr(self.problem, "kind", None)
-        return str(getattr(kind, "name", kind or "BUG"))
+        return self.problem.kind.name
 
 
-def classify_failure(error: BaseException) -> Any:
+def classify_failure(error: BaseException) -> Problem:
     """The storage classifier's ``Problem`` for a failed pass (read from codes, not values)."""
-    try:
-        from app.storage.errors import classify
-    except ImportError:  # pragma: no cover - the classifier ships with the storage package
-        return None
-    return classify(error)
+    return classify(error, DATABASE)
 
 
 def trigger_for(spec: ScheduleSpec, reminder: str | None = None):

@@ -3,6 +3,10 @@
 The first window is shown before anything heavy is imported; the storage and crypto libraries
 are then loaded on a background thread while the parent reads the screen, so unlocking does not
 wait for them.
+
+Before anything else, errors get their safety net: the local log (types and code locations
+only, in the data folder) and a hook that turns an uncaught error into a calm message instead
+of a silent failure or a traceback. Both are taken down again when ``run_app`` returns.
 """
 
 from __future__ import annotations
@@ -18,10 +22,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from app import APP_ID, APP_NAME, __version__
+from app import APP_ID, APP_NAME, __version__, local_log
 from app.paths import resources_dir
 from app.storage.data_folder import DataFolder, resolve_data_dir
 from app.ui.context import AppContext
+from app.ui.crash_dialog import CrashReporter
 from app.ui.main_window import MainWindow
 from app.ui.theme import apply_theme
 
@@ -63,12 +68,27 @@ def _demo_context() -> tuple[AppContext, Path]:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    """The GUI, inside its safety net: the local log and the calm uncaught-error message."""
+    local_log.configure(None)  # stderr until the data folder is known
+    # --smoke never waits on a dialog; tests never get here, so pytest-qt keeps its own hook.
+    reporter = CrashReporter(show_dialog=not args.smoke)
+    reporter.install()
+    try:
+        return _run_app(args)
+    finally:
+        reporter.uninstall()
+        local_log.unconfigure()
+
+
+def _run_app(args: argparse.Namespace) -> int:
     app = create_application(sys.argv[:1])
     demo_root: Path | None = None
     if args.demo:
         context, demo_root = _demo_context()
     else:
         context = AppContext(DataFolder(resolve_data_dir(args.data_dir)))
+    if not args.smoke:  # --smoke leaves no file behind
+        local_log.configure(context.folder.root)
     instance = None
     if not args.smoke:
         from app.desktop.single_instance import SingleInstance
