@@ -1,9 +1,17 @@
 import os
+import stat
+import time
 
 import pytest
 
 from app.storage import atomic_file
-from app.storage.data_folder import ENV_VAR, DataFolder, default_data_dir, resolve_data_dir
+from app.storage.data_folder import (
+    ENV_VAR,
+    DataFolder,
+    FolderState,
+    default_data_dir,
+    resolve_data_dir,
+)
 
 
 def test_command_line_wins_then_environment_then_platform(tmp_path):
@@ -47,3 +55,86 @@ def test_a_new_folder_is_private_from_the_start(tmp_path):
     folder = DataFolder(tmp_path / "a" / "b")
     folder.prepare()
     assert oct(folder.root.stat().st_mode & 0o777) == "0o700"
+
+
+def test_folder_states(tmp_path):
+    folder = DataFolder(tmp_path / "data")
+    assert folder.state() is FolderState.NEW and not folder.is_set_up()
+    folder.prepare()
+    folder.window_settings.write_text("[window]\n")
+    (folder.root / ".DS_Store").write_bytes(b"")
+    assert folder.state() is FolderState.NEW
+    folder.database.write_bytes(b"x")
+    assert folder.state() is FolderState.KEY_MISSING and folder.is_set_up()
+    folder.key_file.write_bytes(b"x")
+    assert folder.state() is FolderState.READY
+    folder.database.unlink()
+    assert folder.state() is FolderState.DATABASE_MISSING and folder.is_set_up()
+    other = DataFolder(tmp_path / "mine")
+    other.root.mkdir()
+    (other.root / "holiday.jpg").write_bytes(b"jpeg")
+    assert other.state() is FolderState.FOREIGN and not other.is_set_up()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_tightening_touches_only_our_files_and_never_follows_links(open_vault, folder, tmp_path):
+    """Issue 9.6: every file under the folder was chmodded, links followed."""
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not Porchlight's")
+    outside.chmod(0o644)
+    theirs = folder.root / "notes-of-mine.txt"
+    theirs.write_text("mine")
+    theirs.chmod(0o664)
+    (folder.root / "link-out").symlink_to(outside)
+    (folder.backups / "link-in-backups").symlink_to(outside)
+    folder.window_settings.write_text("[w]\n")
+    folder.window_settings.chmod(0o644)
+    folder.tighten_permissions()
+    assert stat.S_IMODE(outside.stat().st_mode) == 0o644
+    assert stat.S_IMODE(theirs.stat().st_mode) == 0o664
+    assert stat.S_IMODE(folder.window_settings.stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.key_file.stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_file_system_refusing_chmod_gives_one_warning_not_an_error(folder, clock, monkeypatch):
+    """FAT, exFAT and SMB refuse chmod: setup and unlock used to raise PermissionError."""
+    from app.storage import data_folder, vault
+    from tests.conftest import FAST_KDF, PASSPHRASE, RECOVERY
+
+    def refuse(path, mode, **_kwargs):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(data_folder.os, "chmod", refuse)
+    opened = vault.create(folder, PASSPHRASE, RECOVERY, FAST_KDF, clock)
+    opened.close()
+    vault.unlock(folder, PASSPHRASE, clock).close()
+    assert folder.permission_warning is not None and len(folder.permission_warnings) == 1
+
+
+def test_stale_key_temp_files_are_cleaned_only_when_safe(open_vault, folder, clock):
+    """Issue 9.7: interrupted key writes left the wrapped key in .porchlight.key.*.tmp forever."""
+    from app.storage import vault
+    from tests.conftest import PASSPHRASE
+
+    open_vault.close()
+    stale = folder.root / ".porchlight.key.abc123.tmp"
+    fresh = folder.root / ".porchlight.key.def456.tmp"
+    lookalike = folder.root / ".porchlight.key.abc123.tmp.mine"
+    for path in (stale, fresh, lookalike):
+        path.write_bytes(folder.key_file.read_bytes())
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    os.utime(lookalike, (old, old))
+    vault.unlock(folder, PASSPHRASE, clock).close()
+    assert not stale.exists() and fresh.exists() and lookalike.exists()
+
+
+def test_a_temp_key_file_is_kept_while_it_may_be_the_only_key(open_vault, folder):
+    open_vault.close()
+    only_copy = folder.root / ".porchlight.key.abc123.tmp"
+    folder.key_file.rename(only_copy)
+    old = time.time() - 3600
+    os.utime(only_copy, (old, old))
+    assert folder.clean_stale_temp_files() == []
+    assert only_copy.exists()

@@ -6,8 +6,8 @@ from sqlalchemy import text
 
 from app.storage import vault
 from app.storage.data_folder import DataFolder, FolderState, suggest_subfolder
-from app.storage.errors import VaultLocked
 from app.storage.engine import checkpoint
+from app.storage.errors import VaultLocked
 from app.storage.services import Services
 from tests.conftest import FAST_KDF, PASSPHRASE, RECOVERY
 
