@@ -34,6 +34,7 @@ bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_startup.py
 	$(BIN)/python tests/benchmarks/bench_content_load.py
 	$(BIN)/python tests/benchmarks/bench_picker.py
+	$(BIN)/python tests/benchmarks/bench_backup.py
 
 smoke: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/porchlight --smoke
