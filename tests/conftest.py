@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+
+# One time zone and locale for every run, set before anything reads the local time: a test
+# that passes here passes on any machine. `make test` reruns the tests marked `zones` with
+# PORCHLIGHT_TEST_TZ set (Pacific/Honolulu, Asia/Tokyo) to catch code that uses the computer's
+# zone where it means the schedule's or the user's.
+os.environ["TZ"] = os.environ.get("PORCHLIGHT_TEST_TZ") or "UTC"
+os.environ["LC_ALL"] = "C.UTF-8"
 
 # Offscreen, with a 1920×1080 screen (the plugin's default is 800×800, smaller than the window).
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
@@ -24,7 +33,55 @@ from app.core.clock import SettableClock
 from app.storage.data_folder import DataFolder
 from app.storage.key_derivation import KdfParams
 
+# The C library caches the zone: re-read TZ before any test computes a local time (the imports
+# above only define things).
+time.tzset()
 network_guard.install()
+
+# Test modules whose outcome depends on the local time zone; a test elsewhere can opt in with
+# @pytest.mark.zones. Paths are relative to the tests folder.
+ZONE_SENSITIVE_MODULES = frozenset({
+    "core/test_ages.py",
+    "core/test_calendar_export.py",
+    "core/test_schedules.py",
+    "scheduling/test_catch_up.py",
+    "scheduling/test_engine.py",
+    "storage/test_evidence_store.py",
+    "storage/test_family_store.py",
+    "storage/test_talk_store.py",
+    "test_timezones.py",
+    "ui/test_checkins.py",
+    "ui/test_coach.py",
+    "ui/test_family_page.py",
+})
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    tests_folder = Path(__file__).parent
+    for item in items:
+        try:
+            module = item.path.relative_to(tests_folder).as_posix()
+        except ValueError:
+            continue
+        if module in ZONE_SENSITIVE_MODULES:
+            item.add_marker(pytest.mark.zones)
+
+
+def pytest_report_header(config) -> str:
+    return f"time zone: {os.environ['TZ']}, locale: {os.environ['LC_ALL']}"
+
+
+@pytest.fixture
+def local_zone() -> Iterator[Callable[[str], None]]:
+    """Switch the computer's zone for one test (setting TZ alone changes nothing until tzset)."""
+    before = os.environ["TZ"]
+
+    def switch(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield switch
+    switch(before)
 
 PASSPHRASE = "lantern orchard velvet comet"
 RECOVERY = "7K3QMZ8WXR2HB4NV9TJD5PYCE"

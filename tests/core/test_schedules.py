@@ -93,11 +93,18 @@ def test_reminders_are_in_wall_clock_time_even_across_a_dst_change():
     assert local_time(reminder_moment(due, zone, "15"), zone) == dt.datetime(2026, 3, 29, 17, 45)
 
 
-def test_a_schedule_holds_when_the_computer_changes_zone(monkeypatch):
+@pytest.mark.parametrize("computer_zone", ["America/Los_Angeles", "Pacific/Honolulu",
+                                           "Asia/Tokyo", "Pacific/Kiritimati"])
+def test_a_schedule_holds_when_the_computer_changes_zone(local_zone, computer_zone):
     spec = sunday_six("Europe/Berlin")
     before = slots_between(spec, START, END)
-    monkeypatch.setenv("TZ", "America/Los_Angeles")
-    assert slots_between(spec, START, END) == before
+    local_zone(computer_zone)
+    # The switch is real: the computer's own idea of "now" moved (TZ alone would not do it).
+    assert START.astimezone().utcoffset() == START.astimezone(ZoneInfo(computer_zone)).utcoffset()
+    after = slots_between(spec, START, END)
+    assert after == before
+    assert {local_time(slot, "Europe/Berlin").time() for slot in after} == {dt.time(18)}
+    assert next_slot(spec, START) == before[0]
 
 
 def test_bad_schedules_are_refused_in_plain_words():
