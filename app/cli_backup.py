@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import TextIO
+from typing import Any, TextIO
 
 from app.storage.data_folder import DataFolder
 
@@ -127,7 +127,7 @@ class _FolderLock:
 
     def __init__(self, folder: DataFolder) -> None:
         self._folder = folder
-        self._lock = None
+        self._lock: Any = None  # a QLockFile once taken (Qt is imported only when needed)
 
     def __enter__(self) -> bool:
         if not self._folder.root.is_dir():

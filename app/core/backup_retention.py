@@ -49,8 +49,7 @@ def backups_to_keep(backups: Iterable[Dated], now: dt.datetime,
         return set()
     keep = {ordered[0].id}
     for period, count in ((_day, KEEP_DAILY), (_week, KEEP_WEEKLY), (_month, KEEP_MONTHLY)):
-        keep |= _newest_per_period(ordered, lambda b, p=period: p(b.created.astimezone(zone)),
-                                   count)
+        keep |= _newest_per_period(ordered, period, zone, count)
     keep |= {b.id for b in ordered
              if b.before_migration and now - b.created < KEEP_BEFORE_MIGRATION}
     return keep
@@ -63,13 +62,13 @@ def is_due(last_automatic: dt.datetime | None, now: dt.datetime, zone: dt.tzinfo
     return _day(last_automatic.astimezone(zone)) != _day(now.astimezone(zone))
 
 
-def _newest_per_period(ordered: list[Dated], period: Callable[[Dated], tuple[int, ...]],
-                       count: int) -> set[Hashable]:
+def _newest_per_period(ordered: list[Dated], period: Callable[[dt.datetime], tuple[int, ...]],
+                       zone: dt.tzinfo, count: int) -> set[Hashable]:
     """``ordered`` is newest first, so the first backup seen in a period is its newest."""
     seen: set[tuple[int, ...]] = set()
     keep: set[Hashable] = set()
     for backup in ordered:
-        key = period(backup)
+        key = period(backup.created.astimezone(zone))
         if key in seen:
             continue
         if len(seen) == count:

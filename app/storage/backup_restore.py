@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from app.storage.backups import (
@@ -109,7 +110,7 @@ def _aside_folder(folder: DataFolder, now: dt.datetime) -> Path:
     return target
 
 
-def _remove(paths) -> None:  # type: ignore[no-untyped-def]
+def _remove(paths: Iterable[Path]) -> None:
     for path in paths:
         with contextlib.suppress(OSError):
             path.unlink()

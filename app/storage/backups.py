@@ -34,8 +34,10 @@ import re
 import secrets
 import shutil
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from sqlalchemy import Engine
 
@@ -159,7 +161,7 @@ def read_info(path: Path) -> BackupInfo | None:
     return BackupInfo(path, created, reason, size, complete)
 
 
-def read_manifest(path: Path) -> dict:
+def read_manifest(path: Path) -> dict[str, Any]:
     try:
         manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
@@ -169,7 +171,7 @@ def read_manifest(path: Path) -> dict:
     return manifest
 
 
-def verify_backup(path: Path) -> dict:
+def verify_backup(path: Path) -> dict[str, Any]:
     """Check both files against the manifest's sizes and sha256; return the manifest."""
     manifest = read_manifest(path)
     for name in (DATABASE, KEY_FILE):
@@ -307,7 +309,7 @@ def _free_name(backups: Path, name: str) -> Path:
 
 
 @contextlib.contextmanager
-def _private_writer(path: Path):  # type: ignore[no-untyped-def]
+def _private_writer(path: Path) -> Iterator[BinaryIO]:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as handle:
         yield handle

@@ -23,7 +23,7 @@ import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.storage.backup_restore import RestoreFailed, current_files, install_files
 from app.storage.backups import (
@@ -133,7 +133,7 @@ def import_vault(source: Path, folder: DataFolder) -> Path:
     return final
 
 
-def _read_checked(path: Path) -> dict:
+def _read_checked(path: Path) -> dict[str, Any]:
     """The manifest of an export whose members all match it (sizes and sha256)."""
     try:
         with zipfile.ZipFile(path) as archive:

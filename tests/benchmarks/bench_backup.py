@@ -19,6 +19,7 @@ import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from app.core.clock import SettableClock
@@ -68,7 +69,7 @@ def build(root: Path) -> tuple[vault.OpenVault, DataFolder]:
     return opened, folder
 
 
-def median_ms(action) -> float:  # type: ignore[no-untyped-def]
+def median_ms(action: Callable[[], object]) -> float:
     timings = []
     for _run in range(RUNS):
         start = time.perf_counter()
