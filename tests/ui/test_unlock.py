@@ -49,7 +49,25 @@ def test_damaged_database_is_worded_differently(qtbot, context, services):
     qtbot.keyClicks(page.passphrase, PASSPHRASE)
     qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.message.text() == messages.DAMAGED_DATABASE, timeout=10000)
-    assert messages.DAMAGED_DATABASE != messages.WRONG_PASSPHRASE
+    # The same screen with a wrong passphrase says something else: told apart, not guessed.
+    page.passphrase.clear()
+    qtbot.keyClicks(page.passphrase, "not the passphrase")
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.message.text() == messages.WRONG_PASSPHRASE, timeout=10000)
+    assert window.shell is None
+
+
+def test_a_missing_key_file_is_named_at_once_and_setup_is_not_offered(qtbot, context, services):
+    """Issue 9.1: the window took a folder without porchlight.key for first-run setup."""
+    services.family.add("Maya", 2017, 4)
+    services.close()
+    context.folder.key_file.unlink()
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.setup_flow is None and window.unlock_page is not None
+    assert window.unlock_page.message.text() == messages.MISSING_KEY_FILE
+    assert context.folder.database.exists()
 
 
 def test_damaged_key_file_message(qtbot, context, services):
