@@ -25,10 +25,15 @@ run: $(STAMP)
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy app/core app/storage
 
+# The suite runs pinned to UTC (tests/conftest.py); the tests marked `zones` run again where the
+# computer's clock is far from UTC on either side, to catch local time used for a schedule's.
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/porchlight content check conversations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	PORCHLIGHT_TEST_TZ=Pacific/Honolulu QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m zones
+	PORCHLIGHT_TEST_TZ=Asia/Tokyo QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m zones
 
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_startup.py

@@ -54,7 +54,7 @@ def schedules_to_ics(schedules: list[Schedule], names: dict[int, str] | None = N
         event.add("summary", f"Weekly check-in with {who}" if who else "Weekly check-in")
         event.add("dtstart", start)
         event.add("dtend", start + TALK_LENGTH)
-        rule = {"freq": "weekly", "byday": _BYDAY[spec.weekday]}
+        rule: dict[str, str | int] = {"freq": "weekly", "byday": _BYDAY[spec.weekday]}
         if spec.every_weeks > 1:
             rule["interval"] = spec.every_weeks
         event.add("rrule", rule)

@@ -65,9 +65,11 @@ def coverage(library: Library, band: str, history: list[Discussed], today: dt.da
     rows = []
     for topic in library.topics_for(band):
         seen = last.get(topic.id)
-        new = seen is None or (band_since is not None and seen < band_since)
-        due = today if new else seen + dt.timedelta(weeks=interval_weeks(band, topic.core))
-        rows.append(TopicCoverage(topic.id, topic.title, topic.core, seen, due, new))
+        if seen is None or (band_since is not None and seen < band_since):
+            rows.append(TopicCoverage(topic.id, topic.title, topic.core, seen, today, True))
+        else:
+            due = seen + dt.timedelta(weeks=interval_weeks(band, topic.core))
+            rows.append(TopicCoverage(topic.id, topic.title, topic.core, seen, due, False))
     return rows
 
 
@@ -106,6 +108,7 @@ def pick_starters(library: Library, band: str, history: list[Discussed], today: 
         return (tier, row.due, not loved)
 
     ordered = sorted(rows, key=urgency)
+    core_topics = {row.topic_id for row in rows if row.core}
     picks: list[Pick] = []
     for wanted_core_twice in (False, True):
         for row in ordered:
@@ -115,7 +118,7 @@ def pick_starters(library: Library, band: str, history: list[Discussed], today: 
                 continue
             # One core topic per talk is enough to keep it coming round every four weeks.
             if (row.core and not wanted_core_twice
-                    and any(library.topic(p.starter.topic).core for p in picks)):
+                    and any(p.starter.topic in core_topics for p in picks)):
                 continue
             starter = _choose(library.starters(band, row.topic_id), recent, favourites,
                               exclude, rng)

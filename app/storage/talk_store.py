@@ -57,9 +57,10 @@ class TalkStore:
                  .where(TalkChild.child_id == child_id, TalkItemRow.outcome == "talked")
                  .order_by(TalkRow.finished_at, TalkItemRow.id))
         with self._sessions() as session:
-            return [Discussed(starter, topic,
-                              from_db(finished).astimezone().date())
-                    for starter, topic, finished in session.execute(query)]
+            # Every saved talk has its finishing time; a row without one has no date to count.
+            return [Discussed(starter, topic, from_db(finished).astimezone().date())
+                    for starter, topic, finished in session.execute(query)
+                    if finished is not None]
 
     def outcomes(self, child_id: int) -> list[tuple[str, str]]:
         """(starter id, outcome) for every item offered to this child: swaps and skips too."""

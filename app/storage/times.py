@@ -7,6 +7,7 @@ Keeping the two conversions here means no store can write local time by accident
 from __future__ import annotations
 
 import datetime as dt
+from typing import overload
 
 
 def to_db(moment: dt.datetime) -> dt.datetime:
@@ -14,6 +15,10 @@ def to_db(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
+@overload
+def from_db(value: dt.datetime) -> dt.datetime: ...
+@overload
+def from_db(value: None) -> None: ...
 def from_db(value: dt.datetime | None) -> dt.datetime | None:
     """A DateTime column's naive UTC value as an aware moment (None stays None)."""
     return None if value is None else value.replace(tzinfo=dt.UTC)

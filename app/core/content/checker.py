@@ -72,7 +72,9 @@ class _Check:
                       lib.sign_categories, lib.signs):
             entries += [(e.id, e) for e in group]
         for country in lib.countries.values():
-            entries += [(e.id, e) for e in (*country.steps, *country.channels, *country.never)]
+            entries += [(e.id, e) for e in country.steps]
+            entries += [(e.id, e) for e in country.channels]
+            entries += [(e.id, e) for e in country.never]
         return entries
 
     def unique_ids(self) -> None:
@@ -121,10 +123,10 @@ class _Check:
                 self.add_at(self.root / "topics" / f"{topic_id}.toml", f"topic “{topic_id}” is "
                             "missing")
         for topic in lib.topics:
-            for band in topic.bands:
-                count = len(lib.starters(band, topic.id))
+            for topic_band in topic.bands:
+                count = len(lib.starters(topic_band, topic.id))
                 if count < MIN_STARTERS_PER_TOPIC_BAND:
-                    self.add(topic.id, f"{band}: {count} starters, at least "
+                    self.add(topic.id, f"{topic_band}: {count} starters, at least "
                              f"{MIN_STARTERS_PER_TOPIC_BAND} needed")
             for starter in topic.starters:
                 if len(starter.follow_ups) < MIN_FOLLOW_UPS:
@@ -216,7 +218,7 @@ def stats_lines(library: Library) -> list[str]:
     lines.append(f"  {'all':{width}} {per_band}  {len(library.starters()):>5}")
     lines.append(f"refusal lines: {len(library.refusals)}")
     for band in BAND_ORDER:
-        tones = Counter(r.tone for r in library.refusals_for(band))
+        tones: Counter[str] = Counter(r.tone for r in library.refusals_for(band))
         lines.append(f"  {band:>5}: " + ", ".join(f"{t} {tones[t]}" for t in TONE_LABELS))
     lines.append(f"pressure lines for practice: {len(library.pressure)}")
     lines.append(f"reassurance lines: {len(library.reassurance)}")
