@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import plistlib
-import shlex
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,10 @@ from app import APP_ID, APP_NAME
 
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 HIDDEN_FLAG = "--minimized"
+# The Desktop Entry spec's reserved characters: an argument holding any of them is quoted.
+EXEC_RESERVED = frozenset(" \t\n\"'\\><~|&;$*?#()`")
+# Inside double quotes these four take a backslash.
+EXEC_ESCAPED_IN_QUOTES = frozenset('"`$\\')
 
 
 def launch_command() -> list[str]:
@@ -30,13 +33,37 @@ def launch_command() -> list[str]:
     return [sys.executable, "-m", "app", HIDDEN_FLAG]
 
 
+def exec_argument(argument: str) -> str:
+    """One argument as the Desktop Entry spec's ``Exec`` key wants it (not shell quoting).
+
+    A literal ``%`` is doubled (it starts field codes); an argument with a reserved character
+    goes in double quotes with ``"`` `` ` `` ``$`` ``\\`` escaped. Then the key file's own string
+    escaping applies on top, so one literal backslash ends up as four.
+    """
+    argument = argument.replace("%", "%%")
+    if argument and not EXEC_RESERVED.intersection(argument):
+        return argument
+    inner = "".join(f"\\{char}" if char in EXEC_ESCAPED_IN_QUOTES else char for char in argument)
+    return key_file_string(f'"{inner}"')
+
+
+def key_file_string(value: str) -> str:
+    """A key file string value: backslash first, then the control characters it may not hold."""
+    value = value.replace("\\", "\\\\")
+    return value.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+
+
+def exec_line(command: list[str]) -> str:
+    return " ".join(exec_argument(part) for part in command)
+
+
 def xdg_entry(command: list[str]) -> str:
     return "\n".join([
         "[Desktop Entry]",
         "Type=Application",
         f"Name={APP_NAME}",
         "Comment=Weekly check-in reminders",
-        f"Exec={shlex.join(command)}",
+        f"Exec={exec_line(command)}",
         f"Icon={APP_ID}",
         "Terminal=false",
         "X-GNOME-Autostart-enabled=true",
