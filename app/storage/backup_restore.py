@@ -77,10 +77,20 @@ def install_files(folder: DataFolder, backup: Path, aside: Path | None) -> None:
         _remove(temps.values())
         raise RestoreFailed("The data folder already holds a vault; nothing was changed.")
     if aside is not None:
-        make_private_dir(aside)
-        for path in present:
-            os.rename(path, aside / path.name)
-        sync_folder(aside)
+        moved: list[Path] = []
+        try:
+            make_private_dir(aside)
+            for path in present:
+                os.rename(path, aside / path.name)
+                moved.append(path)
+            sync_folder(aside)
+        except OSError as error:
+            for path in moved:  # put back what was moved, so the folder is as it was
+                with contextlib.suppress(OSError):
+                    os.rename(aside / path.name, path)
+            _remove(temps.values())
+            raise RestoreFailed("The current files could not be moved aside "
+                                f"({type(error).__name__}); nothing was changed.") from error
     # The database goes first and the key file last: the key file marks a finished vault.
     for name in sorted(temps, key=lambda n: n == KEY_FILE):
         os.rename(temps[name], folder.root / name)

@@ -305,3 +305,27 @@ def test_the_manifest_is_plain_json_without_contents(services, open_vault, folde
     manifest = json.loads((path / "manifest.json").read_text())
     assert set(manifest) == {"format", "created", "reason", "app_version", "schema_revision",
                              "files"}
+
+
+def test_a_restore_that_cannot_move_files_aside_puts_everything_back(services, open_vault,
+                                                                    folder, clock, monkeypatch):
+    from app.storage import backup_restore
+
+    create_backup(open_vault.engine, folder, "daily", clock.now())
+    open_vault.close()
+    before = {p.name: p.read_bytes() for p in folder.root.iterdir() if p.is_file()}
+    real_rename, calls = os.rename, []
+
+    def second_rename_fails(source, target):
+        calls.append(source)
+        if len(calls) == 2:
+            raise PermissionError(errno.EACCES, "denied")
+        real_rename(source, target)
+
+    monkeypatch.setattr(backup_restore.os, "rename", second_rename_fails)
+    with pytest.raises(backup_restore.RestoreFailed):
+        restore_backup(folder, list_backups(folder)[0], clock.now())
+    monkeypatch.undo()
+    after = {p.name: p.read_bytes() for p in folder.root.iterdir() if p.is_file()}
+    assert after == before
+    vault.unlock(folder, PASSPHRASE, clock).close()
