@@ -62,12 +62,43 @@ def test_lock_returns_to_the_unlock_screen(qtbot, context, services):
     assert window.shell is None and window.services is None and window.unlock_page is not None
 
 
-def test_demo_smoke_shows_the_passphrase(tmp_path):
+def test_demo_smoke_paints_and_leaves_nothing_behind(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path))
     result = subprocess.run([sys.executable, "-m", "app", "--demo", "--smoke"], env=env,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+    assert "painted" in result.stdout
     assert list(tmp_path.iterdir()) == []  # the throw-away folder is gone afterwards
+
+
+def test_the_passphrase_the_demo_shows_unlocks_the_demo(qtbot, tmp_path, monkeypatch):
+    """The --demo start path, end to end: read the passphrase off the screen and type it in."""
+    import re
+    import shutil
+    import tempfile
+
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.application import _demo_context
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    context, demo_root = _demo_context()
+    context.notifier, context.use_tray = RecordingNotifier(), False
+    try:
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        note = window.findChild(QLabel, "demoNote")
+        assert note is not None
+        shown = re.search(r"demo passphrase is:\s*(.+)$", note.text().strip())
+        assert shown is not None, note.text()
+        window.unlock_page.passphrase.setText(shown.group(1).strip())
+        window.unlock_page.try_unlock()
+        qtbot.waitUntil(lambda: window.shell is not None, timeout=10000)
+        assert [child.name for child in window.services.family.children()]
+        window.shell.lock_button.click()
+    finally:
+        shutil.rmtree(demo_root, ignore_errors=True)
+
 
 
 def test_unlock_page_shows_the_demo_passphrase(qtbot, folder, clock):
