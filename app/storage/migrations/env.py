@@ -1,4 +1,10 @@
-"""Alembic environment: always run on the connection the vault hands over (already keyed)."""
+"""Alembic environment: always run on the connection the vault hands over (already keyed).
+
+``schema.migrate`` opens that connection, switches foreign keys off *before* ``BEGIN`` and
+begins one transaction; every migration runs inside it (Alembic sees an external transaction,
+so ``transaction_per_migration`` adds none of its own), and ``PRAGMA foreign_key_check`` runs
+before the single commit. Never run migrations any other way.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,8 @@ from alembic import context
 from app.storage.models import Base
 
 connection = context.config.attributes["connection"]
+if not connection.in_transaction():
+    raise RuntimeError("migrations run only inside schema.migrate's transaction")
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
