@@ -8,6 +8,7 @@ from app.ui.help.help_now_dialog import HelpNowDialog
 from app.ui.main_window import HELP_SHORTCUT, MainWindow
 from tests.conftest import PASSPHRASE
 from tests.ui.helpers import open_unlocked, wait_for_shell
+from tests.ui.modal_answers import answer_next
 
 
 def _open_with_shortcut(qtbot, window) -> HelpNowDialog:
@@ -71,3 +72,82 @@ def test_help_now_when_unlocked_has_the_evidence_log_on_every_page(qtbot, contex
         assert dialog.evidence_log is not None
         assert _texts(dialog, "firstWords")
         dialog.close()
+
+
+# -- the evidence log keeps typed words (issue 9, point 8) ------------------------------------
+
+def _dialog_with_log(qtbot, services) -> HelpNowDialog:
+    from app.ui.content_access import shipped_library
+
+    dialog = HelpNowDialog(shipped_library(), "gb", services.evidence)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_changing_the_country_keeps_the_half_typed_entry(qtbot, services):
+    dialog = _dialog_with_log(qtbot, services)
+    log = dialog.evidence_log
+    qtbot.keyClicks(log.fields["username"], "velvet.harbor.77")
+    dialog.country.setCurrentIndex(dialog.country.findData("us"))
+    assert dialog.evidence_log is log and log.fields["username"].text() == "velvet.harbor.77"
+    assert "1-800-843-5678" in " ".join(_texts(dialog, "channelContact"))
+    assert "0800 1111" not in " ".join(_texts(dialog, "channelContact"))  # gb's are gone
+    assert log.has_unsaved_changes()
+    dialog.discard_and_close()
+
+
+def test_closing_with_unsaved_evidence_asks_first(qtbot, services):
+    dialog = _dialog_with_log(qtbot, services)
+    qtbot.keyClicks(dialog.evidence_log.fields["notes"], "Asked for gift cards")
+    seen: list[tuple[str, str]] = []
+    answer_next("unsavedCancel", seen)
+    dialog.close()
+    assert dialog.isVisible() and seen[0][0] == "Save your evidence entry?"
+    assert "gift cards" not in seen[0][0] + seen[0][1]
+    answer_next("unsavedCancel")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    answer_next("unsavedSave")
+    dialog.close()
+    assert not dialog.isVisible()
+    assert [e.draft.notes for e in services.evidence.entries()] == ["Asked for gift cards"]
+
+
+def test_discard_closes_and_the_words_are_gone(qtbot, services):
+    dialog = _dialog_with_log(qtbot, services)
+    qtbot.keyClicks(dialog.evidence_log.fields["notes"], "not wanted")
+    answer_next("unsavedDiscard")
+    dialog.close()
+    assert not dialog.isVisible() and services.evidence.entries() == []
+    assert dialog.evidence_log.fields["notes"].toPlainText() == ""
+
+
+def test_lock_takes_the_draft_then_closes_without_asking(qtbot, services):
+    dialog = _dialog_with_log(qtbot, services)
+    assert dialog.unsaved_draft() is None
+    qtbot.keyClicks(dialog.evidence_log.fields["username"], "harbor.fox")
+    draft = dialog.unsaved_draft()
+    assert draft is not None and draft["fields"]["username"] == "harbor.fox"  # type: ignore[index]
+    asked: list[tuple[str, str]] = []
+    answer_next("unsavedCancel", asked, tries=20)  # would catch a question, if one came
+    dialog.discard_and_close()
+    assert not dialog.isVisible()
+    qtbot.wait(300)
+    assert asked == []
+
+    again = _dialog_with_log(qtbot, services)  # after the next unlock
+    again.restore_draft(draft)
+    assert again.evidence_log.fields["username"].text() == "harbor.fox"
+    assert again.unsaved_draft() == draft
+    again.discard_and_close()
+
+
+def test_locked_help_now_has_no_draft(qtbot):
+    from app.ui.content_access import shipped_library
+
+    dialog = HelpNowDialog(shipped_library(), "gb")
+    qtbot.addWidget(dialog)
+    assert dialog.unsaved_draft() is None
+    dialog.restore_draft({"fields": {"notes": "x"}})  # nothing to put it in: no error
+    dialog.discard_and_close()

@@ -5,22 +5,32 @@ from __future__ import annotations
 import html
 from dataclasses import fields
 
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 from PySide6.QtGui import QTextDocument
 
 from app.core.evidence import FIELD_LABELS, EvidenceDraft, EvidenceEntry
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EvidenceDocument", text)
+
+
+def printed_on_now() -> str:
+    """This moment in the parent's own date and time format (for the "Printed …" line)."""
+    return QLocale.system().toString(QDateTime.currentDateTime(), QLocale.FormatType.LongFormat)
+
+
 def evidence_html(entries: list[EvidenceEntry], printed_on: str) -> str:
-    parts = [
-        "<h1>Evidence log</h1>",
-        "<p>Written down by a parent or caregiver with Porchlight. "
-        f"Printed {html.escape(printed_on)}. Text only: no images were kept.</p>",
-    ]
+    intro = _tr("Written down by a parent or caregiver with Porchlight. Printed {when}. "
+                "Text only: no images were kept.").format(when=printed_on)
+    parts = [f"<h1>{html.escape(_tr('Evidence log'))}</h1>", f"<p>{html.escape(intro)}</p>"]
     if not entries:
-        parts.append("<p><i>No entries yet.</i></p>")
+        parts.append(f"<p><i>{html.escape(_tr('No entries yet.'))}</i></p>")
     for number, entry in enumerate(entries, start=1):
-        parts.append(f"<h2>Entry {number} <small>(written {html.escape(entry.recorded)})"
-                     "</small></h2><table cellpadding='4' border='1' cellspacing='0' width='100%'>")
+        heading = _tr("Entry {number}").format(number=number)
+        written = _tr("(written {when})").format(when=entry.recorded)
+        parts.append(f"<h2>{html.escape(heading)} <small>{html.escape(written)}</small></h2>"
+                     "<table cellpadding='4' border='1' cellspacing='0' width='100%'>")
         for field in fields(EvidenceDraft):
             value = getattr(entry.draft, field.name)
             if value:

@@ -4,13 +4,17 @@ Calm, in order: what to say to the child first, the steps from the family's own 
 authorities, who to contact (numbers and addresses copy with a click; nothing goes online),
 what never to do, and — once unlocked — the evidence log. From the unlock screen it shows
 everything but the log, because the log lives in the encrypted database.
+
+The log is built once per dialog: changing the country rebuilds only the country's sections, so
+a half-typed entry is never wiped. Closing with unsaved words asks first; a lock saves them as
+a draft (``unsaved_draft``) and then uses ``discard_and_close``, which does not ask.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +29,16 @@ from PySide6.QtWidgets import (
 
 from app.core.countries import CHOICES, choice_for
 from app.ui.content_access import LibraryState
-from app.ui.widgets.common import body_label, button, card, message_label, show_message, title_label
+from app.ui.help.unsaved_question import CANCEL, SAVE, ask_unsaved
+from app.ui.widgets.common import (
+    body_label,
+    button,
+    card,
+    clear_layout,
+    message_label,
+    show_message,
+    title_label,
+)
 
 FIRST_WORDS_COUNT = 3
 
@@ -59,6 +72,18 @@ class HelpNowDialog(QDialog):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self.scroll, 1)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(28, 4, 28, 20)
+        body_layout.setSpacing(14)
+        self._country_box = QVBoxLayout()  # refilled when the country changes
+        self._country_box.setSpacing(14)
+        body_layout.addLayout(self._country_box)
+        self.evidence_log: Any = None
+        self._evidence(body_layout)  # built once: its typed words survive a country change
+        body_layout.addStretch(1)
+        self.scroll.setWidget(body)
+        self._closing_without_asking = False
         footer = QHBoxLayout()
         footer.setContentsMargins(28, 8, 28, 16)
         self.copied = message_label("okMessage")
@@ -68,19 +93,50 @@ class HelpNowDialog(QDialog):
         close.clicked.connect(self.accept)
         footer.addWidget(close)
         outer.addLayout(footer)
-        self.evidence_log: QWidget | None = None
         self._rebuild()
 
     def country_code(self) -> str:
         return str(self.country.currentData())
 
+    # --- unsaved evidence --------------------------------------------------------------------
+
+    def unsaved_draft(self) -> dict[str, object] | None:
+        """The evidence log's unsaved words (None when locked, without a log, or all saved)."""
+        return self.evidence_log.unsaved_draft() if self.evidence_log is not None else None
+
+    def restore_draft(self, payload: dict[str, object]) -> None:
+        if self.evidence_log is not None:
+            self.evidence_log.restore_draft(payload)
+
+    def discard_and_close(self) -> None:
+        """Close without asking: the lock has already kept the words as a draft."""
+        if self.evidence_log is not None:
+            self.evidence_log.discard_changes()
+        self._closing_without_asking = True
+        try:
+            self.close()
+        finally:
+            self._closing_without_asking = False
+
+    def done(self, result: int) -> None:
+        """Every way out (Close, Esc, the window's ✕) passes here: unsaved words ask first."""
+        log = self.evidence_log
+        if not self._closing_without_asking and log is not None and log.has_unsaved_changes():
+            answer = ask_unsaved(self, _tr("Save your evidence entry?"), _tr(
+                "The evidence entry you are writing is not saved yet. Save it before closing "
+                "Help now, or discard it?"))
+            if answer == CANCEL or (answer == SAVE and not log.save()):
+                return  # stays open with the words (a failed save says why in the log)
+            if answer != SAVE:
+                log.discard_changes()
+        super().done(result)
+
     # --- content ---------------------------------------------------------------------------
 
     def _rebuild(self) -> None:
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(28, 4, 28, 20)
-        layout.setSpacing(14)
+        """Refill the country's sections only; the evidence log below is left as it is."""
+        layout = self._country_box
+        clear_layout(layout)
         library = self._library.library
         country = library.country(self.country_code()) if library else None
         if country is None:
@@ -93,9 +149,6 @@ class HelpNowDialog(QDialog):
             self._steps(layout, country)
             self._channels(layout, country)
             self._never(layout, country)
-        self._evidence(layout)
-        layout.addStretch(1)
-        self.scroll.setWidget(body)
 
     def _emergency(self, layout: QVBoxLayout, country: Any) -> None:
         frame, inner = card("In danger now")
@@ -166,3 +219,7 @@ class HelpNowDialog(QDialog):
 
         self.evidence_log = EvidenceLog(self._evidence_store)
         layout.addWidget(self.evidence_log)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HelpNowDialog", text)
