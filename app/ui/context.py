@@ -28,3 +28,5 @@ class AppContext:
     use_tray: bool = True
     # Where "start when I log in" writes (app.desktop.autostart.Autostart); None = the real one.
     autostart: Any = None
+    # Seconds on a monotonic clock, for auto-lock; None means time.monotonic. Tests move it.
+    idle_seconds: Any = None

@@ -2,13 +2,15 @@
 
 This module is imported before the first paint, so it pulls in only Qt and light modules; the
 setup flow and the unlocked shell (and with them the storage libraries) load when needed.
+While unlocked, an ``UnlockedSession`` owns everything that holds vault data; locking (the
+button, Ctrl+L, the tray, idle time, waking from sleep, quick hide) ends it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +28,7 @@ from app.ui.pages.unlock_page import UnlockPage
 from app.ui.widgets.common import button
 
 HELP_SHORTCUT = "Ctrl+Shift+H"
+QUICK_HIDE_SHORTCUT = "Ctrl+Shift+Q"
 DEFAULT_SIZE = (1100, 740)
 MINIMUM_SIZE = (820, 560)
 
@@ -36,7 +39,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         self.context = context
-        self.services: Any = None
+        self.session: Any = None  # UnlockedSession while unlocked
         self.stack = QStackedWidget()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -46,7 +49,6 @@ class MainWindow(QMainWindow):
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.help_dialog: Any = None
-        self.checkins: Any = None  # CheckinController while unlocked
         self.locked_reminders: Any = None  # LockedReminders while locked
         self._quitting = False
         self._told_about_tray = False
@@ -59,6 +61,8 @@ class MainWindow(QMainWindow):
                 self.tray = tray
                 tray.show_requested.connect(self.bring_forward)
                 tray.start_requested.connect(self.start_checkin)
+                tray.hide_requested.connect(self.quick_hide)
+                tray.lock_requested.connect(self.lock)
                 tray.quit_requested.connect(self.quit_for_real)
         self.setMinimumSize(*MINIMUM_SIZE)
         self.resize(*DEFAULT_SIZE)
@@ -86,9 +90,20 @@ class MainWindow(QMainWindow):
         row.addWidget(self.help_button)
         QShortcut(QKeySequence(HELP_SHORTCUT), self, activated=self.open_help_now,
                   context=Qt.ShortcutContext.ApplicationShortcut)
+        QShortcut(QKeySequence(QUICK_HIDE_SHORTCUT), self, activated=self.quick_hide,
+                  context=Qt.ShortcutContext.ApplicationShortcut)
         return bar
 
-    def open_help_now(self) -> None:
+    @property
+    def services(self) -> Any:
+        return self.session.services if self.session is not None else None
+
+    @property
+    def checkins(self) -> Any:
+        """The check-in controller while unlocked, else None."""
+        return self.session.controller if self.session is not None else None
+
+    def open_help_now(self) -> Any:
         """Help now works everywhere: before setup, locked (no log) and unlocked (with log)."""
         from app.ui.content_access import shipped_library
         from app.ui.help.help_now_dialog import HelpNowDialog
@@ -96,10 +111,13 @@ class MainWindow(QMainWindow):
         if self.help_dialog is not None and self.help_dialog.isVisible():
             self.help_dialog.raise_()
             self.help_dialog.activateWindow()
-            return
+            return self.help_dialog
         evidence = self.services.evidence if self.services is not None else None
         self.help_dialog = HelpNowDialog(shipped_library(), self._help_country(), evidence, self)
+        if self.session is not None:
+            self.session.adopt(self.help_dialog, "evidence")
         self.help_dialog.show()
+        return self.help_dialog
 
     def _help_country(self) -> str:
         if self.services is not None:
@@ -168,44 +186,82 @@ class MainWindow(QMainWindow):
 
     def show_app(self, services: Any) -> None:
         from app.desktop.autostart import Autostart
-        from app.ui.checkins.controller import CheckinController
+        from app.ui.session import UnlockedSession
         from app.ui.shell import Shell
 
-        self.services = services
-        self._remember_help_country()
         if self.locked_reminders is not None:
             self.locked_reminders.stop()
             self.locked_reminders = None
-        self.checkins = CheckinController(services, self._notifier(), self)
-        self.checkins.dialog_parent = self
-        self.checkins.changed.connect(self._remember_reminder_times)
+        if self.help_dialog is not None:  # the locked Help now has no log: reopen it with one
+            self.help_dialog.close()
+            self.help_dialog = None
+        self.session = UnlockedSession(services, self._notifier(),
+                                       idle_seconds=self.context.idle_seconds, parent=self)
+        self._remember_help_country()
+        self.session.idle_timeout.connect(self.lock)
+        checkins = self.session.controller
+        checkins.dialog_parent = self
+        checkins.changed.connect(self._remember_reminder_times)
+        checkins.help_requested.connect(self.open_help_now)
+        checkins.engine.heartbeat.woke.connect(self.lock)  # the computer slept: lock
         if self.tray is not None:
-            self.checkins.attention.connect(self.tray.set_attention)
+            checkins.attention.connect(self.tray.set_attention)
         autostart = self.context.autostart or Autostart()
-        self.shell = Shell(services, self.checkins,
+        self.shell = Shell(self.session,
                            autostart=autostart if autostart.supported() else None,
                            tray_available=self.tray is not None)
         self.shell.lock_requested.connect(self.lock)
+        self.shell.restore_requested.connect(self.restore_draft)
         self.setup_flow = None
         self.unlock_page = None
         self._switch_to(self.shell)
-        self.checkins.start_engine()
+        checkins.start_engine()
+
+    def restore_draft(self, draft: Any) -> None:
+        """Reopen a window with the words kept when Porchlight last locked."""
+        if self.session is None:
+            return
+        if draft.kind == "talk":
+            if not self.session.controller.resume(draft.id, draft.payload):
+                self.session.discard_draft(draft.id)  # its child is gone: nothing to go back to
+            return
+        if draft.kind == "evidence":
+            dialog = self.open_help_now()
+            if self.session.window_of_kind("evidence") is dialog:
+                self.session.adopt(dialog, "evidence", draft.id)
+            dialog.restore_draft(draft.payload)
 
     def _close_vault(self) -> None:
-        if self.checkins is not None:
-            self.checkins.stop()
-            self.checkins = None
         if self.tray is not None:
             self.tray.set_attention(False)
-        if self.services is not None:
-            self.services.close()
-            self.services = None
+        if self.session is not None:
+            session, self.session = self.session, None
+            if self.help_dialog is not None and self.help_dialog in session.windows():
+                self.help_dialog = None
+            session.end()
 
     def lock(self) -> None:
-        """Close the database and forget the key; back to the unlock screen."""
+        """Keep drafts, close every window showing vault data, forget the key; unlock screen."""
+        if self.session is None:
+            return
         self._close_vault()
-        self.shell = None
+        shell, self.shell = self.shell, None
         self.show_unlock()
+        del shell
+
+    def quick_hide(self) -> None:
+        """Someone walked in: every Porchlight window disappears at once, and it locks."""
+        from PySide6.QtWidgets import QApplication
+
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and widget.isVisible():
+                widget.hide()
+        if self.tray is not None:
+            self.hide()
+        else:
+            self.showMinimized()  # no tray to come back from: the taskbar keeps it reachable
+        # Locked on the next turn of the event loop: the key press is still being delivered.
+        QTimer.singleShot(0, self.lock)
 
     def bring_forward(self) -> None:
         """Show the window in front: from the tray, or when Porchlight is started again."""
@@ -223,7 +279,7 @@ class MainWindow(QMainWindow):
         if self.checkins.due:
             self.checkins.start(self.checkins.due[0])
         else:
-            self.shell.sidebar.setCurrentRow(self.shell.page_titles().index("Talks"))
+            self.shell.show_page("talks")
 
     def quit_for_real(self) -> None:
         self._quitting = True

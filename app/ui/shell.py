@@ -1,12 +1,13 @@
 """The unlocked app: a sidebar of the pages that exist, and the page area.
 
-Only built pages are listed. Each page is a widget with a ``title``; adding one later means
-adding it to ``_build_pages`` and nothing else.
+Only built pages are listed. Each page is a widget with a ``title`` and an ``objectName`` that
+serves as its id (tests and code find pages by id, never by their visible, translatable title);
+adding one later means adding it to ``_build_pages`` and nothing else.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,38 +17,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.storage.services import Services
-from app.ui.checkins.controller import CheckinController
 from app.ui.checkins.due_banner import DueBanner
+from app.ui.drafts_banner import DraftsBanner
 from app.ui.pages.family_page import FamilyPage
+from app.ui.session import UnlockedSession
 from app.ui.widgets.common import button
+
+PAGE_IDS = {"familyPage": "family", "checkinsPage": "checkins", "talksPage": "talks",
+            "libraryPage": "library"}
 
 
 class Shell(QWidget):
     lock_requested = Signal()
+    restore_requested = Signal(object)  # a Draft to reopen
 
-    def __init__(self, services: Services, controller: CheckinController, *,
-                 autostart=None, tray_available: bool = False) -> None:
+    def __init__(self, session: UnlockedSession, *, autostart=None,
+                 tray_available: bool = False) -> None:
         super().__init__()
         self.setObjectName("shell")
-        self.services = services
-        self.controller = controller
+        assert session.services is not None and session.controller is not None
+        self.services = session.services
+        self.controller = controller = session.controller
         self._autostart, self._tray_available = autostart, tray_available
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setFixedWidth(200)
         self.pages = QStackedWidget()
+        self._ids: list[str] = []
         for page in self._build_pages():
             self.sidebar.addItem(page.title)
             self.pages.addWidget(page)
+            self._ids.append(PAGE_IDS.get(page.objectName(), page.objectName()))
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
 
         self.lock_button = button("Lock", "lockButton")
         self.lock_button.setToolTip("Lock Porchlight now (Ctrl+L)")
         self.lock_button.clicked.connect(self.lock_requested)
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock_requested.emit,
+        # Queued: the shortcut's own key event is still being delivered to this page.
+        QShortcut(QKeySequence("Ctrl+L"), self,
+                  activated=lambda: QTimer.singleShot(0, self.lock_requested.emit),
                   context=Qt.ShortcutContext.WindowShortcut)
 
         side = QVBoxLayout()
@@ -62,9 +72,12 @@ class Shell(QWidget):
         layout.setSpacing(0)
         layout.addWidget(side_host)
         self.banner = DueBanner(controller)
+        self.drafts_banner = DraftsBanner(session.pending_drafts, session.discard_draft)
+        self.drafts_banner.restore_requested.connect(self.restore_requested)
         main = QVBoxLayout()
         main.setContentsMargins(0, 0, 0, 0)
         main.setSpacing(0)
+        main.addWidget(self.drafts_banner)
         main.addWidget(self.banner)
         main.addWidget(self.pages, 1)
         layout.addLayout(main, 1)
@@ -90,8 +103,18 @@ class Shell(QWidget):
         self.controller.talk_saved.connect(checkins.refresh)
         return [family, checkins, talks, library]
 
+    def page_ids(self) -> list[str]:
+        return list(self._ids)
+
     def page_titles(self) -> list[str]:
         return [self.sidebar.item(i).text() for i in range(self.sidebar.count())]
 
-    def page(self, title: str) -> QWidget:
-        return self.pages.widget(self.page_titles().index(title))
+    def page(self, page_id: str) -> QWidget:
+        """The page with this id ("family", "checkins", "talks", "library")."""
+        if page_id not in self._ids:  # the visible title still works while tests move over
+            return self.pages.widget(self.page_titles().index(page_id))
+        return self.pages.widget(self._ids.index(page_id))
+
+    def show_page(self, page_id: str) -> QWidget:
+        self.sidebar.setCurrentRow(self._ids.index(page_id))
+        return self.pages.currentWidget()

@@ -128,6 +128,7 @@ def style_sheet(c: Colors) -> str:
     QRadioButton::indicator:checked {{ background: {c.primary}; border: 2px solid {c.primary}; }}
     QRadioButton::indicator:focus {{ border: 2px solid {c.primary}; }}
     QFrame#dueBanner {{ background: {c.selection}; border-bottom: 2px solid {c.primary}; }}
+    QFrame#draftsBanner {{ background: {c.sunken}; border-bottom: 1px solid {c.border}; }}
     QLabel#bannerText {{ font-size: 11pt; font-weight: 600; }}
     """
 

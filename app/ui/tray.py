@@ -35,6 +35,8 @@ def _marked(icon: QIcon) -> QIcon:
 class Tray(QObject):
     show_requested = Signal()
     start_requested = Signal()
+    hide_requested = Signal()
+    lock_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -51,10 +53,17 @@ class Tray(QObject):
         show.triggered.connect(self.show_requested)
         start = QAction("Start a check-in", menu)
         start.triggered.connect(self.start_requested)
+        hide = QAction("Hide and lock (Ctrl+Shift+Q)", menu)
+        hide.triggered.connect(self.hide_requested)
+        lock = QAction("Lock", menu)
+        lock.triggered.connect(self.lock_requested)
         leave = QAction("Quit Porchlight", menu)
         leave.triggered.connect(self.quit_requested)
         menu.addAction(show)
         menu.addAction(start)
+        menu.addSeparator()
+        menu.addAction(hide)
+        menu.addAction(lock)
         menu.addSeparator()
         menu.addAction(leave)
         self._menu = menu

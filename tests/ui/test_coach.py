@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.core.schedules import ScheduleSpec
 from app.ui.coach.coach_dialog import CoachDialog
-from tests.ui.helpers import answer_next_dialog, open_unlocked
+from tests.ui.helpers import open_unlocked
 
 NOTE = "Quillfeather mentioned a lighthouse server"
 
@@ -53,8 +53,8 @@ def test_from_the_due_banner_to_done_and_it_shows_after_restart(qtbot, context, 
         dialog.after.notes.setPlainText(NOTE)
         dialog.after.finish_button.click()
 
-    answer_next_dialog(lead_the_talk)
     window.findChild(QPushButton, f"start_due{occurrence.id}").click()
+    lead_the_talk(window.checkins.coach)  # the coach is not modal
     assert window.checkins.due == []
     assert seen["next"].startswith("Next check-in: Sun 06 Dec")
     talks = window.services.talks
@@ -148,8 +148,8 @@ def test_start_from_the_tray_opens_the_coach_for_the_due_check_in(qtbot, context
         opened.append(dialog.record.occurrence_id)
         dialog.reject()
 
-    answer_next_dialog(cancel)
     window.start_checkin()
+    cancel(window.checkins.coach)  # the coach is not modal
     assert opened == [window.checkins.due[0].id]  # cancelled: still due, nothing saved
     assert window.services.talks.last_talk(maya.id) is None
     assert window.shell.banner.isVisible()
@@ -165,6 +165,6 @@ def test_a_talk_any_time_from_the_child_s_card(qtbot, context, clock, services):
         bands.append((dialog.band, dialog.record.occurrence_id))
         dialog.reject()
 
-    answer_next_dialog(cancel)
     window.findChild(QPushButton, f"startTalk{maya.id}").click()
+    cancel(window.checkins.coach)  # the coach is not modal
     assert bands == [("13-15", None)]

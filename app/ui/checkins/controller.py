@@ -9,6 +9,8 @@ the home page and the scheduler always agree with the database.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -30,6 +32,7 @@ class CheckinController(QObject):
     ticked = Signal()  # after every catch-up pass: countdowns refresh
     attention = Signal(bool)  # something is due or missed: the tray marks it
     talk_saved = Signal()  # a guided talk was saved: coverage and history refresh
+    help_requested = Signal()  # "Help now" pressed inside a talk
 
     def __init__(self, services: Services, notifier, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,11 +44,16 @@ class CheckinController(QObject):
         self.engine.updated.connect(self._updated)
         self.dialog_parent: QWidget | None = None
         self._last_state: tuple | None = None
+        # The session ties each talk window to itself (closed at lock, kept as a draft).
+        self.adopt: Callable[[QWidget, str, int | None], None] = lambda *_: None
+        self.coach: Any = None
+        self._stopped = False
 
     def start_engine(self) -> None:
         self.engine.start()
 
     def stop(self) -> None:
+        self._stopped = True
         self.engine.stop()
 
     # -- what is true now -------------------------------------------------------------------
@@ -120,15 +128,13 @@ class CheckinController(QObject):
         children = occurrence.child_ids if occurrence else child_ids
         library = shipped_library().library
         if library is not None and children:
-            from app.ui.coach.coach_dialog import CoachDialog
-
-            coach = CoachDialog(self.services, library, tuple(children), self.who(children),
-                                occurrence.id if occurrence else None, self.dialog_parent)
-            done = coach.exec() == CoachDialog.DialogCode.Accepted
-            self.replan()
-            if done:
-                self.talk_saved.emit()
-            return done
+            if self.coach is not None and self.coach.isVisible():
+                self.coach.raise_()  # one talk at a time: bring the open one forward
+                self.coach.activateWindow()
+                return True
+            self._open_coach(library, tuple(children),
+                             occurrence.id if occurrence else None, None, None)
+            return True
         dialog = TalkDialog(self.who(children), self.dialog_parent)
         if dialog.exec() != TalkDialog.DialogCode.Accepted:
             return False
@@ -136,6 +142,40 @@ class CheckinController(QObject):
         if occurrence is not None:
             return self._safely(lambda: store.mark_done(occurrence.id, dialog.note_text()))
         return self._safely(lambda: store.record_unscheduled(children, dialog.note_text()))
+
+    def resume(self, draft_id: int, payload: dict[str, Any]) -> bool:
+        """Reopen a talk kept when Porchlight locked mid-talk, where it was."""
+        from app.ui.content_access import shipped_library
+
+        library = shipped_library().library
+        known = {c.id for c in self.services.family.children(include_archived=True)}
+        children = tuple(int(c) for c in payload.get("child_ids", []) if int(c) in known)
+        if library is None or not children:
+            return False
+        occurrence = payload.get("occurrence_id")
+        self._open_coach(library, children, int(occurrence) if occurrence else None,
+                         payload, draft_id)
+        return True
+
+    def _open_coach(self, library, children: tuple[int, ...], occurrence_id: int | None,
+                    draft: dict[str, Any] | None, draft_id: int | None) -> None:
+        from app.ui.coach.coach_dialog import CoachDialog
+
+        coach = CoachDialog(self.services, library, children, self.who(children),
+                            occurrence_id, self.dialog_parent, draft=draft)
+        coach.help_requested.connect(self.help_requested)
+        coach.finished.connect(self._talk_finished)
+        self.adopt(coach, "talk", draft_id)
+        self.coach = coach
+        coach.show()
+
+    def _talk_finished(self, result: int) -> None:
+        self.coach = None
+        if self._stopped:
+            return
+        self.replan()
+        if result == 1:  # QDialog.Accepted: the talk was saved
+            self.talk_saved.emit()
 
     def snooze(self, occurrence: Occurrence) -> None:
         until = self.clock.now() + SNOOZE

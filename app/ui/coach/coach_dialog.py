@@ -10,8 +10,17 @@ of each starter, and the check-in marked done.
 from __future__ import annotations
 
 import random
+from typing import Any
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.ages import AgeBand
 from app.core.checkins import next_for_child
@@ -22,15 +31,22 @@ from app.core.picker import Pick, pick_starters
 from app.storage.services import Services
 from app.storage.writes import SaveFailed
 from app.ui import messages
+from app.ui.coach import talk_draft
 from app.ui.coach.steps import AfterStep, CloseStep, PractiseStep, PrepareStep, TalkStep
+from app.ui.widgets.common import button
 
 
 class CoachDialog(QDialog):
+    """Not modal: Help now, and the rest of Porchlight, stay reachable during a talk."""
+
+    help_requested = Signal()
+
     def __init__(self, services: Services, library: Library, child_ids: tuple[int, ...],
                  who: str, occurrence_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, draft: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("coachDialog")
+        self.setModal(False)
         self.setWindowTitle(f"Check-in with {who}")
         self.resize(860, 640)
         self.setMinimumSize(720, 520)
@@ -44,12 +60,13 @@ class CoachDialog(QDialog):
                          key=lambda d: d.on)
         self._history, self._since = history, band_since
         self._favourites = frozenset(services.favourites.ids())
-        self._seed = occurrence_id if occurrence_id is not None else int(clock.now().timestamp())
+        fresh_seed = occurrence_id if occurrence_id is not None else int(clock.now().timestamp())
+        self.seed = int(draft["seed"]) if draft and "seed" in draft else fresh_seed
         self._shown: set[str] = set()
         self.picks = self._pick(3)
-        self._index = 0
+        self.index = 0
 
-        rng = random.Random(self._seed)
+        rng = random.Random(self.seed)
         refusals = library.refusals_for(self.band)
         pressure = [p for p in library.pressure if self.band in p.bands]
         rng.shuffle(pressure)
@@ -70,6 +87,16 @@ class CoachDialog(QDialog):
             self.stack.addWidget(step)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        header.setContentsMargins(16, 10, 16, 0)
+        header.addStretch(1)
+        self.help_button = button("Help now", "coachHelpNow")
+        self.help_button.setAccessibleName("Help now, from the talk")
+        self.help_button.setToolTip("What to do if your child tells you something is happening "
+                                    "now (Ctrl+Shift+H)")
+        self.help_button.clicked.connect(self.help_requested)
+        header.addWidget(self.help_button)
+        layout.addLayout(header)
         layout.addWidget(self.stack)
 
         self.prepare.begin.connect(self.begin)
@@ -80,10 +107,13 @@ class CoachDialog(QDialog):
         self.close_step.done.connect(self._to_after)
         self.after.finish.connect(self.save)
         self.prepare.begin_button.setFocus()
+        self._discarding = False
+        if draft:
+            talk_draft.restore(self, draft)
 
     def _pick(self, size: int) -> list[Pick]:
         picks = pick_starters(self.library, self.band, self._history, self.today,
-                              favourites=self._favourites, seed=self._seed + len(self._shown),
+                              favourites=self._favourites, seed=self.seed + len(self._shown),
                               band_since=self._since, size=size,
                               exclude=frozenset(self._shown))
         self._shown |= {p.starter.id for p in picks}
@@ -92,6 +122,18 @@ class CoachDialog(QDialog):
     def _go(self, step: QWidget) -> None:
         self.stack.setCurrentWidget(step)
         step.setFocus()
+
+    def go_to_step(self, number: int) -> None:
+        """Straight to a step (used when a kept talk is reopened)."""
+        step = self.stack.widget(max(0, min(number, self.stack.count() - 1)))
+        if step is self.talk:
+            if not self.picks:
+                step = self.practise
+            else:
+                self._show_current()
+        elif step is self.after:
+            self.after.next_checkin.setText(self._next_checkin_words())
+        self._go(step)
 
     def _to_close(self) -> None:
         self._go(self.close_step)
@@ -111,17 +153,17 @@ class CoachDialog(QDialog):
         self.talk.talked_button.setFocus()
 
     def _show_current(self) -> None:
-        self.talk.show_pick(self.library, self.picks[self._index], self._index + 1,
+        self.talk.show_pick(self.library, self.picks[self.index], self.index + 1,
                             len(self.picks))
 
     def current(self) -> Pick:
-        return self.picks[self._index]
+        return self.picks[self.index]
 
     def _answer(self, outcome: str) -> None:
         starter = self.current().starter
         self.record.outcome(starter.id, starter.topic, outcome, self.talk.note.text())
-        self._index += 1
-        if self._index < len(self.picks):
+        self.index += 1
+        if self.index < len(self.picks):
             self._show_current()
         else:
             self._go(self.practise)
@@ -134,7 +176,7 @@ class CoachDialog(QDialog):
         taken = {p.starter.topic for p in self.picks}
         for candidate in self._pick(len(self.library.topics_for(self.band))):
             if candidate.starter.topic not in taken or candidate.starter.topic == old.starter.topic:
-                self.picks[self._index] = candidate
+                self.picks[self.index] = candidate
                 break
         self._show_current()
 
@@ -166,4 +208,27 @@ class CoachDialog(QDialog):
             QMessageBox.warning(self, "Not saved", messages.for_vault_error(error))
             return
         self.accept()
+
+    # --- leaving ---------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Esc or the close button: never throw away a talk's notes without asking."""
+        if self._discarding or not talk_draft.has_progress(self):
+            super().reject()
+            return
+        answer = QMessageBox.question(
+            self, "Leave this talk?",
+            "What you noted in this talk has not been saved yet. Leave it without saving?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Discard:
+            super().reject()
+
+    def unsaved_draft(self) -> dict[str, Any] | None:
+        return None if self.result() == QDialog.DialogCode.Accepted else talk_draft.capture(self)
+
+    def discard_and_close(self) -> None:
+        """Close without a question: the session has kept the talk as a draft first."""
+        self._discarding = True
+        self.done(QDialog.DialogCode.Rejected)
 

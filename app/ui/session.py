@@ -1,0 +1,192 @@
+"""The unlocked session: everything that holds vault data lives here and ends with it.
+
+Unlocking creates one ``UnlockedSession``; locking ends it. It owns the services (and through
+them the engine and the data key), the check-in controller, the idle watch, and every window
+or dialog that shows vault data (``adopt``). Ending the session first keeps what the parent was
+typing as encrypted drafts, then closes each window without asking, stops the reminders and
+closes the vault for good — so after a lock no widget still shows a note and no object still
+holds the key. Anki's ``DialogManager.closeAll`` before closing a collection is the model.
+
+Drafts are also saved every little while (``AUTOSAVE_MS``), so a crash loses at most that much.
+A window takes part by offering ``unsaved_draft() -> dict | None`` and ``restore_draft(dict)``,
+and ``discard_and_close()`` for closing without a question once its draft is safe.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from app.storage.draft_store import Draft
+from app.storage.services import Services
+from app.ui.checkins.controller import CheckinController
+from app.ui.idle_watch import IdleWatch
+
+log = logging.getLogger(__name__)
+AUTOSAVE_MS = 20_000
+AUTO_LOCK_KEY = "security.auto_lock_minutes"
+DEFAULT_AUTO_LOCK_MINUTES = 10
+
+
+class _Adopted:
+    """What the session remembers about one window: its draft kind and draft row."""
+
+    def __init__(self, window: QWidget, kind: str, draft_id: int | None) -> None:
+        self.window = window
+        self.kind = kind
+        self.draft_id = draft_id
+        self.last_saved: str | None = None
+
+
+class UnlockedSession(QObject):
+    idle_timeout = Signal()  # the parent left Porchlight unattended: the window locks
+
+    def __init__(self, services: Services, notifier: Any, *,
+                 idle_seconds: Callable[[], float] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services: Services | None = services
+        self.controller: CheckinController | None = CheckinController(services, notifier, self)
+        self.controller.adopt = self.adopt
+        self._adopted: dict[int, _Adopted] = {}
+        self._ending = False
+        self.idle = IdleWatch(self.auto_lock_minutes(), busy=self._talk_in_progress,
+                              seconds=idle_seconds, parent=self)
+        self.idle.timed_out.connect(self.idle_timeout)
+        self._autosave = QTimer(self)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_drafts)
+        self._autosave.start()
+
+    @property
+    def active(self) -> bool:
+        return self.services is not None
+
+    def auto_lock_minutes(self) -> int:
+        assert self.services is not None
+        raw = self.services.settings.get(AUTO_LOCK_KEY)
+        try:
+            return max(0, int(raw)) if raw is not None else DEFAULT_AUTO_LOCK_MINUTES
+        except ValueError:
+            return DEFAULT_AUTO_LOCK_MINUTES
+
+    def set_auto_lock_minutes(self, minutes: int) -> None:
+        assert self.services is not None
+        self.services.settings.set(AUTO_LOCK_KEY, str(max(0, minutes)))
+        self.idle.set_minutes(minutes)
+
+    def _talk_in_progress(self) -> bool:
+        """A talk counts as activity: the parent may read aloud for a long time untouched."""
+        return any(entry.kind == "talk" and entry.window.isVisible()
+                   for entry in self._adopted.values())
+
+    # --- windows that show vault data ------------------------------------------------------
+
+    def adopt(self, window: QWidget, kind: str = "", draft_id: int | None = None) -> None:
+        """Tie ``window`` to this session: it closes at lock, its typed words become drafts."""
+        key = id(window)
+        self._adopted[key] = _Adopted(window, kind, draft_id)
+        window.destroyed.connect(lambda *_: self._forget(key))
+        finished = getattr(window, "finished", None)
+        if finished is not None:
+            finished.connect(lambda *_: self._closed_by_parent(key))
+
+    def windows(self) -> list[QWidget]:
+        return [entry.window for entry in self._adopted.values()]
+
+    def window_of_kind(self, kind: str) -> QWidget | None:
+        for entry in self._adopted.values():
+            if entry.kind == kind and entry.window.isVisible():
+                return entry.window
+        return None
+
+    def _forget(self, key: int) -> None:
+        self._adopted.pop(key, None)
+
+    def _closed_by_parent(self, key: int) -> None:
+        """Closed on purpose (saved, or the parent chose to leave it): its draft is done with."""
+        entry = self._adopted.pop(key, None)
+        if entry is None or self._ending or self.services is None:
+            return
+        if entry.draft_id is not None:
+            self._quietly(lambda: self.services.drafts.discard(entry.draft_id))
+
+    # --- drafts ----------------------------------------------------------------------------
+
+    def save_drafts(self) -> None:
+        """Keep every open window's unsaved words in the vault (only what changed)."""
+        if self.services is None:
+            return
+        drafts = self.services.drafts
+        for entry in list(self._adopted.values()):
+            offer = getattr(entry.window, "unsaved_draft", None)
+            if offer is None or not entry.kind:
+                continue
+            payload = offer()
+            if payload is None:
+                if entry.draft_id is not None:
+                    draft_id = entry.draft_id
+                    if self._quietly(lambda d=draft_id: drafts.discard(d)):
+                        entry.draft_id, entry.last_saved = None, None
+                continue
+            text = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+            if text == entry.last_saved:
+                continue
+
+            def save(entry: _Adopted = entry, payload: dict = payload) -> None:
+                entry.draft_id = drafts.save(entry.kind, payload, entry.draft_id)
+
+            if self._quietly(save):
+                entry.last_saved = text
+
+    def pending_drafts(self) -> list[Draft]:
+        """Drafts from an earlier session that no open window holds."""
+        if self.services is None:
+            return []
+        held = {entry.draft_id for entry in self._adopted.values()}
+        return [d for d in self.services.drafts.drafts() if d.id not in held]
+
+    def discard_draft(self, draft_id: int) -> None:
+        if self.services is not None:
+            self.services.drafts.discard(draft_id)
+
+    def _quietly(self, action: Callable[[], object]) -> bool:
+        """Drafts are a safety net: a failure to keep one never stops a lock or a window."""
+        try:
+            action()
+        except Exception as error:  # logged by kind only, never by value
+            log.error("draft not kept: %s", type(error).__name__)
+            return False
+        return True
+
+    # --- the end ---------------------------------------------------------------------------
+
+    def end(self) -> None:
+        """Lock: keep drafts, close every vault window, stop reminders, close the vault."""
+        if self.services is None:
+            return
+        self._ending = True
+        self._autosave.stop()
+        self.idle.stop()
+        self.save_drafts()
+        for entry in list(self._adopted.values()):
+            window = entry.window
+            closer = getattr(window, "discard_and_close", None)
+            if closer is not None:
+                closer()
+            else:
+                window.close()
+            window.deleteLater()
+        self._adopted.clear()
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller.deleteLater()
+            self.controller = None
+        services, self.services = self.services, None
+        services.close()
+        self.deleteLater()
