@@ -190,7 +190,11 @@ class CoachDialog(QDialog):
             return "No weekly check-in planned yet."
         if min(moments) <= now:
             return "A scheduled check-in is also due now."
-        return f"Next check-in: {min(moments).astimezone():%a %d %b, %H:%M}"
+        # On the clock of the child's schedule, as the Check-ins page shows it.
+        zones = [s.spec.tz for s in store.schedules()
+                 if set(s.child_ids) & set(self.record.child_ids)]
+        when = min(moments).astimezone(zones[0] if zones else None)
+        return f"Next check-in: {when:%a %d %b, %H:%M}"
 
     def save(self) -> None:
         record = self.record

@@ -50,8 +50,9 @@ CALENDAR_FILE = "porchlight-check-ins.ics"
 CLOSE_TO_TRAY_KEY = "window.close_to_tray"
 
 
-def when_words(moment: dt.datetime, now: dt.datetime) -> str:
-    local = moment.astimezone()
+def when_words(moment: dt.datetime, now: dt.datetime, zone: dt.tzinfo | None = None) -> str:
+    """The moment on the schedule's own clock (the computer's only when no zone is known)."""
+    local = moment.astimezone(zone)
     return f"{local:%a %d %b, %H:%M} ({countdown_words(now, moment)})"
 
 
@@ -164,7 +165,8 @@ class CheckinsPage(QWidget):
         if schedule.paused:
             facts.append("Paused")
         else:
-            facts.append("Next: " + when_words(next_slot(schedule.spec, now), now))
+            facts.append("Next: " + when_words(next_slot(schedule.spec, now), now,
+                                               schedule.spec.tz))
         if schedule.caregiver:
             facts.append(f"Led by {schedule.caregiver}")
         reminders = [REMINDER_CHOICES[r].lower() for r in schedule.spec.reminders]
@@ -195,11 +197,13 @@ class CheckinsPage(QWidget):
         done, counted = weekly_consistency([o.status for o in occurrences])
         self.consistency.setText(f"Talked at {done} of the last {counted} check-ins"
                                  if counted else "No check-ins yet")
+        zones = {s.id: s.spec.tz for s in self.services.checkins.schedules()}
         for occurrence in reversed(occurrences):
             words = STATUS_WORDS[occurrence.status]
             if occurrence.schedule_id is None and occurrence.status == "done":
                 words = "Talked (any time)"
-            line = f"{occurrence.due_at.astimezone():%a %d %b %Y, %H:%M} — {words}"
+            due = occurrence.due_at.astimezone(zones.get(occurrence.schedule_id))
+            line = f"{due:%a %d %b %Y, %H:%M} — {words}"
             if occurrence.rescheduled:
                 line += " (moved)"
             if occurrence.reason:
