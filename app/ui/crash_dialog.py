@@ -54,7 +54,7 @@ class CrashDialog(QDialog):
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 20, 24, 20)
         column.setSpacing(12)
-        column.addWidget(title_label(_tr("Something went wrong in Porchlight."), "crashTitle"))
+        column.addWidget(title_label(_tr("Something went wrong in Porchlight."), "sectionTitle"))
         self.body = body_label(_tr(
             "Nothing you saved has been lost. You can carry on with what you were doing.\n\n"
             "If this keeps happening, close Porchlight and open it again. If it still happens, "
@@ -76,6 +76,8 @@ class CrashDialog(QDialog):
         row.addWidget(self.close_button)
         column.addLayout(row)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.body.setMinimumWidth(460)  # wrapped text gets its full height at this width
+        self.adjustSize()
 
     def add(self, details: str) -> None:
         """Another error while this message is open: keep its details too, show no new window."""
@@ -85,6 +87,7 @@ class CrashDialog(QDialog):
     def copy_details(self) -> None:
         QApplication.clipboard().setText(self.details)
         self.copied.setText(_tr("Copied. You can paste it into a message to support."))
+        self.adjustSize()
 
 
 def _fallback(exc_type: type[BaseException] | None) -> None:
