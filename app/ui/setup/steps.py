@@ -36,7 +36,14 @@ class Step(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setSpacing(12)
-        self.layout_.addWidget(title_label(self.title))
+        self.heading = title_label(self.title)
+        self.layout_.addWidget(self.heading)
+
+    def set_title(self, text: str) -> None:
+        """Replace the heading (steps that translate their title set it after construction)."""
+        self.title = text
+        self.heading.setText(text)
+        self.heading.setAccessibleName(text)
 
     def is_ready(self) -> bool:
         return True
@@ -50,7 +57,7 @@ class Step(QWidget):
 
 class WelcomeStep(Step):
     title = "Welcome to Porchlight"
-    continue_text = "Get started"
+    continue_text = "Set up Porchlight"
 
     def __init__(self) -> None:
         super().__init__()
@@ -67,8 +74,21 @@ class WelcomeStep(Step):
         self.layout_.addWidget(promise)
         self.layout_.addWidget(body_label(
             "Setting up takes about two minutes: a passphrase, a recovery code to write down, "
-            "your country, and your children's names and birth months.", muted=True))
+            "your country, and your children's names and birth months. Already use "
+            "Porchlight on another computer? You can bring your notes over instead.",
+            muted=True))
+        self.folder_note = body_label("", name="setupFolderNote")
+        self.folder_note.setAccessibleName(self.tr("Where Porchlight keeps its files"))
+        self.folder_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_note.hide()
+        self.layout_.addWidget(self.folder_note)
         self.finish()
+
+    def show_folder(self, path: str) -> None:
+        """Say where Porchlight will keep its files, after the parent chose a new folder."""
+        self.folder_note.setText(self.tr("Porchlight will keep its files in {path}").format(
+            path=path))
+        self.folder_note.show()
 
 
 class PassphraseStep(Step):
