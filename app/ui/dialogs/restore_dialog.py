@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from app.storage.backups import BackupDamaged, BackupInfo, list_backups
 from app.storage.data_folder import DataFolder
 from app.ui import messages
 from app.ui.background import run_in_background
+from app.ui.theme import current_colors
 from app.ui.widgets.common import body_label, button, message_label, show_message, title_label
 
 _CONTEXT = "RestoreDialog"
@@ -120,6 +121,9 @@ class RestoreDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("backupList")
         self.list.setAccessibleName(self.tr("Backups, newest first"))
+        colors = current_colors()  # a light selection, so the row's own labels stay readable
+        self.list.setStyleSheet(
+            f"QListWidget#backupList::item:selected {{ background: {colors.selection}; }}")
         self._fill_list()
         layout.addWidget(self.intro)
         layout.addWidget(self.empty_note)
@@ -158,7 +162,9 @@ class RestoreDialog(QDialog):
                 first_usable = index
             self.list.addItem(item)
             shown = _BackupRow(title, detail)
-            item.setSizeHint(shown.sizeHint())
+            shown.ensurePolished()
+            hint = shown.sizeHint()  # plus the list's own item padding (theme: 6px each side)
+            item.setSizeHint(QSize(hint.width(), hint.height() + 14))
             self.list.setItemWidget(item, shown)
         self.list.setCurrentRow(first_usable)
 
@@ -264,6 +270,7 @@ class _BackupRow(QWidget):
         self.title.setObjectName("backupTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.detail = body_label(detail, muted=True, name="backupDetail")
+        self.detail.setWordWrap(False)
         font = self.detail.font()
         font.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
         self.detail.setFont(font)

@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from app.ui import messages
 from app.ui.background import run_in_background
@@ -86,8 +86,9 @@ class UnlockPage(QWidget):
     def _build_restore_row(self) -> QWidget:
         row = QWidget()
         row.setObjectName("restoreRow")
-        buttons = QHBoxLayout(row)
+        buttons = QVBoxLayout(row)  # one under the other: both labels fit a narrow column
         buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.setSpacing(8)
         self.restore_button = button(self.tr("Restore from a backup…"), "restoreFromBackup",
                                      primary=True)
         self.restore_button.setAccessibleName(self.tr("Restore your notes from a backup"))
@@ -97,7 +98,6 @@ class UnlockPage(QWidget):
         self.open_folder_button.clicked.connect(self.open_data_folder)
         buttons.addWidget(self.restore_button)
         buttons.addWidget(self.open_folder_button)
-        buttons.addStretch(1)
         row.hide()
         return row
 
