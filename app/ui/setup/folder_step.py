@@ -73,9 +73,10 @@ class ForeignFolderStep(Step):
         if self.offer is not Offer.NOTHING:
             self.layout_.addWidget(self._path_label(str(self.inside.root), "suggestedFolderPath",
                                                     self.tr("The suggested folder")))
-        self.layout_.addWidget(body_label(self.tr(
-            "If you meant another folder, quit and start Porchlight again with that folder."),
-            muted=True))
+        if self.offer is not Offer.NOTHING:
+            self.layout_.addWidget(body_label(self.tr(
+                "If you meant another folder, quit and start Porchlight again with that "
+                "folder."), muted=True))
         self.quit_button = button(self.tr("Quit Porchlight"), "quitFromSetup")
         self.quit_button.clicked.connect(self.quit_requested)
         self.layout_.addWidget(self.quit_button, 0, Qt.AlignmentFlag.AlignLeft)

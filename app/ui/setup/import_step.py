@@ -65,7 +65,6 @@ class ImportStep(Step):
         self.layout_.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.preview, preview_layout = card(self.tr("The chosen file"))
-        self.preview.setObjectName("exportPreview")
         self.file_label = self._preview_line("exportFileName", self.tr("Chosen file"))
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_label = self._preview_line("exportDetails", self.tr("What the file holds"))

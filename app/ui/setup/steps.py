@@ -86,7 +86,7 @@ class WelcomeStep(Step):
 
     def show_folder(self, path: str) -> None:
         """Say where Porchlight will keep its files, after the parent chose a new folder."""
-        self.folder_note.setText(self.tr("Porchlight will keep its files in {path}").format(
+        self.folder_note.setText(self.tr("Porchlight will keep its files in:\n{path}").format(
             path=path))
         self.folder_note.show()
 
