@@ -94,7 +94,19 @@ def _run_app(args: argparse.Namespace) -> int:
         from app.desktop.single_instance import SingleInstance
 
         instance = SingleInstance(context.folder.root)
-        if not instance.claim():
+        from app.desktop.single_instance import ClaimResult
+
+        claim = instance.claim()
+        if claim is ClaimResult.CANNOT_LOCK:
+            from app.ui import messages
+
+            print(messages.CANNOT_TAKE_LOCK, file=sys.stderr)
+            if not args.minimized:
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.warning(None, APP_NAME, messages.CANNOT_TAKE_LOCK)
+            return 1
+        if claim is ClaimResult.ALREADY_RUNNING:
             print("Porchlight is already running; bringing its window forward.")
             return 0
     window = MainWindow(context)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
 
 from app.storage.draft_store import Draft
+from app.ui.dates import moment_words
 from app.ui.widgets.common import body_label, button, clear_layout
 
 
@@ -42,8 +43,7 @@ class DraftsBanner(QFrame):
         clear_layout(self.rows)
         drafts = self._pending()
         for number, draft in enumerate(drafts, start=1):
-            when = QLocale.system().toString(draft.saved_at.astimezone(),
-                                             QLocale.FormatType.ShortFormat)
+            when = moment_words(draft.saved_at)
             row = QHBoxLayout()
             text = self.tr("{what} was kept when Porchlight locked ({when}).").format(
                 what=_what(draft.kind), when=when)

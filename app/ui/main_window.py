@@ -29,6 +29,7 @@ from app.ui.widgets.common import button
 
 HELP_SHORTCUT = "Ctrl+Shift+H"
 QUICK_HIDE_SHORTCUT = "Ctrl+Shift+Q"
+BACKUP_DELAY_MS = 5000  # the daily backup waits until the first screen has settled
 DEFAULT_SIZE = (1100, 740)
 MINIMUM_SIZE = (820, 560)
 
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.locked_reminders: Any = None  # LockedReminders while locked
         self._quitting = False
         self._told_about_tray = False
+        self._told_about_permissions = False
         self.tray: Any = None
         if context.use_tray:
             from app.ui.tray import Tray
@@ -198,12 +200,13 @@ class MainWindow(QMainWindow):
         self.session = UnlockedSession(services, self._notifier(),
                                        idle_seconds=self.context.idle_seconds, parent=self)
         self._remember_help_country()
+        self._remember_close_choice()
         self.session.idle_timeout.connect(self.lock)
         checkins = self.session.controller
         checkins.dialog_parent = self
         checkins.changed.connect(self._remember_reminder_times)
         checkins.help_requested.connect(self.open_help_now)
-        checkins.engine.heartbeat.woke.connect(self.lock)  # the computer slept: lock
+        checkins.engine.heartbeat.woke.connect(self._woke)
         if self.tray is not None:
             checkins.attention.connect(self.tray.set_attention)
         autostart = self.context.autostart or Autostart()
@@ -212,10 +215,36 @@ class MainWindow(QMainWindow):
                            tray_available=self.tray is not None)
         self.shell.lock_requested.connect(self.lock)
         self.shell.restore_requested.connect(self.restore_draft)
+        self.shell.backup_restore_requested.connect(self.restore_from_backup)
         self.setup_flow = None
         self.unlock_page = None
         self._switch_to(self.shell)
         checkins.start_engine()
+        QTimer.singleShot(BACKUP_DELAY_MS, self.session, self.session.backup_if_due)
+        self._warn_about_permissions()
+
+    def _woke(self) -> None:
+        """The computer slept (or its clock jumped): lock, unless the parent turned that off."""
+        if self.session is not None and self.session.locks_on_sleep():
+            self.lock()
+
+    def _warn_about_permissions(self) -> None:
+        """Once per run: the folder's file system would not make the files private."""
+        warning = getattr(self.context.folder, "permission_warning", None)
+        if warning and not self._told_about_permissions:
+            self._told_about_permissions = True
+            from PySide6.QtWidgets import QMessageBox
+
+            from app.ui import messages
+
+            QMessageBox.information(self, self.tr("About your data folder"),
+                                    messages.PERMISSIONS_NOT_TIGHTENED)
+
+    def restore_from_backup(self) -> None:
+        """From Settings: lock first (a restore needs the vault closed), then choose a backup."""
+        self.lock()
+        if self.unlock_page is not None:
+            self.unlock_page.open_restore()
 
     def restore_draft(self, draft: Any) -> None:
         """Reopen a window with the words kept when Porchlight last locked."""
@@ -235,6 +264,7 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.set_attention(False)
         if self.session is not None:
+            self._remember_close_choice()
             session, self.session = self.session, None
             if self.help_dialog is not None and self.help_dialog in session.windows():
                 self.help_dialog = None
@@ -303,9 +333,29 @@ class MainWindow(QMainWindow):
         settings.sync()
         make_private_file(self.context.folder.window_settings)
 
+    def _close_choice(self) -> bool | None:
+        """The parent's "keep running in the tray" choice, known only while unlocked."""
+        if self.services is None:
+            return None
+        return self.services.settings.get("window.close_to_tray") != "0"
+
+    def _remember_close_choice(self) -> None:
+        """A copy outside the vault, so closing while locked still follows the parent's choice."""
+        from app.ui.close_to_tray import remember_close_choice
+
+        choice = self._close_choice()
+        if choice is not None:
+            make_private_dir(self.context.folder.root)
+            remember_close_choice(self._settings(), choice)
+            make_private_file(self.context.folder.window_settings)
+
     def _keeps_running_in_tray(self) -> bool:
-        return (not self._quitting and self.tray is not None and self.services is not None
-                and self.services.settings.get("window.close_to_tray") != "0")
+        from app.ui.close_to_tray import keeps_running_when_closed
+
+        if self._quitting:
+            return False
+        return keeps_running_when_closed(self._settings(), self.tray is not None,
+                                         self._close_choice(), self.context.clock.now())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()

@@ -26,11 +26,11 @@ from app.storage.draft_store import Draft
 from app.storage.services import Services
 from app.ui.checkins.controller import CheckinController
 from app.ui.idle_watch import IdleWatch
+from app.ui.settings.catalogue import AUTO_LOCK, LOCK_ON_SLEEP, SettingSpec
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 20_000
-AUTO_LOCK_KEY = "security.auto_lock_minutes"
-DEFAULT_AUTO_LOCK_MINUTES = 10
+BACKUP_CHECK_MS = 60 * 60 * 1000  # hourly: the daily backup is taken once the day turns
 
 
 class _Adopted:
@@ -62,23 +62,48 @@ class UnlockedSession(QObject):
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_drafts)
         self._autosave.start()
+        self._backups = QTimer(self)
+        self._backups.setInterval(BACKUP_CHECK_MS)
+        self._backups.timeout.connect(self.backup_if_due)
+        self._backups.start()
 
     @property
     def active(self) -> bool:
         return self.services is not None
 
-    def auto_lock_minutes(self) -> int:
+    def setting(self, spec: SettingSpec) -> int | bool:
         assert self.services is not None
-        raw = self.services.settings.get(AUTO_LOCK_KEY)
-        try:
-            return max(0, int(raw)) if raw is not None else DEFAULT_AUTO_LOCK_MINUTES
-        except ValueError:
-            return DEFAULT_AUTO_LOCK_MINUTES
+        return spec.parse(self.services.settings.get(spec.key))
+
+    def set_setting(self, spec: SettingSpec, value: int | bool) -> None:
+        assert self.services is not None
+        self.services.settings.set(spec.key, spec.store(value))
+        if spec is AUTO_LOCK:
+            self.idle.set_minutes(int(spec.parse(spec.store(value))))
+
+    def auto_lock_minutes(self) -> int:
+        return int(self.setting(AUTO_LOCK))
 
     def set_auto_lock_minutes(self, minutes: int) -> None:
-        assert self.services is not None
-        self.services.settings.set(AUTO_LOCK_KEY, str(max(0, minutes)))
-        self.idle.set_minutes(minutes)
+        self.set_setting(AUTO_LOCK, minutes)
+
+    def locks_on_sleep(self) -> bool:
+        return bool(self.setting(LOCK_ON_SLEEP))
+
+    # --- daily backup ----------------------------------------------------------------------
+
+    def backup_if_due(self) -> None:
+        """Today's encrypted backup, off the GUI thread; a failure is logged by kind only."""
+        if self.services is None:
+            return
+        from app.storage.backup_rotation import backup_if_due
+        from app.ui.background import run_in_background
+
+        vault = self.services.vault
+        now = vault.clock.now()
+        run_in_background(lambda: backup_if_due(vault, now), lambda _path: None,
+                          lambda error: log.error("daily backup failed: %s",
+                                                  type(error).__name__))
 
     def _talk_in_progress(self) -> bool:
         """A talk counts as activity: the parent may read aloud for a long time untouched."""
@@ -172,8 +197,11 @@ class UnlockedSession(QObject):
             return
         self._ending = True
         self._autosave.stop()
+        self._backups.stop()
         self.idle.stop()
         self.save_drafts()
+        if self.controller is not None:
+            self.controller.stop()  # first, so closing a talk below re-plans nothing
         for entry in list(self._adopted.values()):
             window = entry.window
             closer = getattr(window, "discard_and_close", None)
@@ -184,7 +212,6 @@ class UnlockedSession(QObject):
             window.deleteLater()
         self._adopted.clear()
         if self.controller is not None:
-            self.controller.stop()
             self.controller.deleteLater()
             self.controller = None
         services, self.services = self.services, None

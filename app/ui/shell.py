@@ -24,12 +24,13 @@ from app.ui.session import UnlockedSession
 from app.ui.widgets.common import button
 
 PAGE_IDS = {"familyPage": "family", "checkinsPage": "checkins", "talksPage": "talks",
-            "libraryPage": "library"}
+            "libraryPage": "library", "settingsPage": "settings"}
 
 
 class Shell(QWidget):
     lock_requested = Signal()
     restore_requested = Signal(object)  # a Draft to reopen
+    backup_restore_requested = Signal()  # Settings → Restore a backup: lock, then choose
 
     def __init__(self, session: UnlockedSession, *, autostart=None,
                  tray_available: bool = False) -> None:
@@ -38,6 +39,7 @@ class Shell(QWidget):
         assert session.services is not None and session.controller is not None
         self.services = session.services
         self.controller = controller = session.controller
+        self.session = session
         self._autostart, self._tray_available = autostart, tray_available
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -101,7 +103,11 @@ class Shell(QWidget):
         family.family_changed.connect(talks.refresh)
         self.controller.ticked.connect(family.refresh_next_checkins)
         self.controller.talk_saved.connect(checkins.refresh)
-        return [family, checkins, talks, library]
+        from app.ui.settings.settings_page import SettingsPage
+
+        settings = SettingsPage(self.session)
+        settings.restore_requested.connect(self.backup_restore_requested)
+        return [family, checkins, talks, library, settings]
 
     def page_ids(self) -> list[str]:
         return list(self._ids)

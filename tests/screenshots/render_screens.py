@@ -135,6 +135,7 @@ def render(out: Path, scheme: str, size: tuple[int, int]) -> None:
     settle(app)
     save(dialog, out, f"10-child-dialog-error-{tag}")
     dialog.close()
+    render_settings_and_drafts(app, window, out, tag)
     window.lock()
     settle(app)
     window.unlock_page.passphrase.setText("wrong one")
@@ -227,6 +228,37 @@ def render_coach(app, window, out: Path, tag: str) -> None:
     talks.child.setCurrentIndex(talks.child.findData(ids["Maya"]))
     settle(app)
     save(window, out, f"29-talks-coverage-{tag}")
+
+
+def render_settings_and_drafts(app, window, out: Path, tag: str) -> None:
+    """Settings with a few backups, then a talk kept as a draft across a lock."""
+    services = window.services
+    vault = services.vault
+    from app.storage.backups import create_backup
+
+    for reason in ("daily", "manual"):
+        create_backup(vault.engine, vault.folder, reason, vault.clock.now())
+    window.shell.show_page("settings")
+    settle(app)
+    save(window, out, f"30-settings-{tag}")
+    maya = next(c.id for c in services.family.children() if c.name == "Maya")
+    window.checkins.start(None, (maya,))
+    coach = window.checkins.coach
+    coach.begin()
+    coach.talk.note.setText("She knew the block button already")
+    window.lock()
+    settle(app)
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.try_unlock()
+    for _ in range(50):
+        settle(app)
+        if window.shell is not None:
+            break
+    window.shell.show_page("family")
+    settle(app)
+    save(window, out, f"31-drafts-kept-{tag}")
+    for draft in window.session.pending_drafts():
+        window.session.discard_draft(draft.id)
 
 
 def main() -> None:
