@@ -122,5 +122,6 @@ def context(folder, clock):
     from app.ui.context import AppContext
 
     return AppContext(folder, clock=clock, kdf_params=FAST_KDF, notifier=RecordingNotifier(),
-                      use_tray=False, autostart=Autostart("linux", folder.root.parent / "home",
-                                                          ["porchlight", "--minimized"]))
+                      use_tray=False, backup_delay_ms=None,
+                      autostart=Autostart("linux", folder.root.parent / "home",
+                                          ["porchlight", "--minimized"]))

@@ -90,6 +90,10 @@ class VaultLocked(VaultError):
     """The vault was locked: this session's engine and key are gone for good."""
 
 
+class MigrationFailed(VaultError):
+    """Bringing the database up to this version failed and was rolled back: nothing changed."""
+
+
 class VaultUnavailable(VaultError):
     """The vault's files could not be used for a reason that is not damage (disk, permission)."""
 

@@ -38,6 +38,7 @@ from app.storage.errors import (
     AlreadySetUp,
     DamagedVault,
     ForeignFolder,
+    MigrationFailed,
     NewerVault,
     Problem,
     ProblemKind,
@@ -224,6 +225,9 @@ def _open(folder: DataFolder, key_file: KeyFile, data_key: bytes, clock: Clock) 
     except schema.NewerDatabase as error:
         close_for_good(engine)
         raise NewerVault(str(error), part=DATABASE) from error
+    except schema.MigrationBrokeLinks as error:  # rolled back: the file is as it was
+        close_for_good(engine)
+        raise MigrationFailed("the update was rolled back") from error
     except BackupFailed as error:  # the backup before a migration
         close_for_good(engine)
         if error.kind == "damaged":

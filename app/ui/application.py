@@ -80,17 +80,41 @@ def run_app(args: argparse.Namespace) -> int:
         local_log.unconfigure()
 
 
+def _own_folder(folder: DataFolder) -> DataFolder:
+    """A folder of someone else's files that already holds Porchlight inside: use that one."""
+    from app.storage.data_folder import FolderState, suggest_subfolder
+
+    try:
+        if folder.state() is FolderState.FOREIGN:
+            inside = suggest_subfolder(folder)
+            if inside.state() is not FolderState.NEW:
+                return inside
+    except OSError:
+        pass  # an unreadable folder is named by the unlock or setup screen
+    return folder
+
+
+def _is_ours(folder: DataFolder) -> bool:
+    from app.storage.data_folder import FolderState
+
+    try:
+        return folder.state() is not FolderState.FOREIGN
+    except OSError:
+        return True
+
+
 def _run_app(args: argparse.Namespace) -> int:
     app = create_application(sys.argv[:1])
     demo_root: Path | None = None
     if args.demo:
         context, demo_root = _demo_context()
     else:
-        context = AppContext(DataFolder(resolve_data_dir(args.data_dir)))
+        context = AppContext(_own_folder(DataFolder(resolve_data_dir(args.data_dir))))
+    ours = _is_ours(context.folder)  # never write a log or a lock into someone else's folder
     if not args.smoke:  # --smoke leaves no file behind
-        local_log.configure(context.folder.root)
+        local_log.configure(context.folder.root if ours else None)
     instance = None
-    if not args.smoke:
+    if not args.smoke and ours:
         from app.desktop.single_instance import SingleInstance
 
         instance = SingleInstance(context.folder.root)

@@ -30,3 +30,5 @@ class AppContext:
     autostart: Any = None
     # Seconds on a monotonic clock, for auto-lock; None means time.monotonic. Tests move it.
     idle_seconds: Any = None
+    # How long after unlocking the daily backup starts (ms); None leaves it to a test to start.
+    backup_delay_ms: int | None = 5000

@@ -29,7 +29,6 @@ from app.ui.widgets.common import button
 
 HELP_SHORTCUT = "Ctrl+Shift+H"
 QUICK_HIDE_SHORTCUT = "Ctrl+Shift+Q"
-BACKUP_DELAY_MS = 5000  # the daily backup waits until the first screen has settled
 DEFAULT_SIZE = (1100, 740)
 MINIMUM_SIZE = (820, 560)
 
@@ -118,6 +117,7 @@ class MainWindow(QMainWindow):
         self.help_dialog = HelpNowDialog(shipped_library(), self._help_country(), evidence, self)
         if self.session is not None:
             self.session.adopt(self.help_dialog, "evidence")
+            self.help_dialog.evidence_log.deleted.connect(self._offer_backup_cleanup)
         self.help_dialog.show()
         return self.help_dialog
 
@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
 
         self.setup_flow = SetupFlow(self.context)
         self.setup_flow.completed.connect(self.show_app)
+        self.setup_flow.imported.connect(self.show_unlock)
         self._switch_to(self.setup_flow)
 
     def _notifier(self) -> Any:
@@ -220,7 +221,9 @@ class MainWindow(QMainWindow):
         self.unlock_page = None
         self._switch_to(self.shell)
         checkins.start_engine()
-        QTimer.singleShot(BACKUP_DELAY_MS, self.session, self.session.backup_if_due)
+        if self.context.backup_delay_ms is not None:
+            QTimer.singleShot(self.context.backup_delay_ms, self.session,
+                              self.session.backup_if_due)
         self._warn_about_permissions()
 
     def _woke(self) -> None:
@@ -245,6 +248,12 @@ class MainWindow(QMainWindow):
         self.lock()
         if self.unlock_page is not None:
             self.unlock_page.open_restore()
+
+    def _offer_backup_cleanup(self) -> None:
+        from app.ui.backup_offer import offer_to_drop_backups
+
+        if self.session is not None and self.help_dialog is not None:
+            offer_to_drop_backups(self.help_dialog, self.services.vault)
 
     def restore_draft(self, draft: Any) -> None:
         """Reopen a window with the words kept when Porchlight last locked."""
@@ -327,6 +336,13 @@ class MainWindow(QMainWindow):
                 self.restoreGeometry(geometry)
 
     def save_geometry(self) -> None:
+        from app.storage.data_folder import FolderState
+
+        try:
+            if self.context.folder.state() is FolderState.FOREIGN:
+                return  # someone else's folder: write nothing there, not even the window size
+        except OSError:
+            return
         make_private_dir(self.context.folder.root)
         settings = self._settings()
         settings.setValue("window/geometry", self.saveGeometry())

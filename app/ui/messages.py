@@ -14,6 +14,7 @@ from app.storage.errors import (
     KEY_FILE,
     AlreadySetUp,
     ForeignFolder,
+    MigrationFailed,
     Problem,
     ProblemKind,
     WrongRecoveryCode,
@@ -116,6 +117,13 @@ UNEXPECTED = (
 )
 
 
+UPDATE_ROLLED_BACK = (
+    "This version of Porchlight could not bring your notes up to date, so it put everything "
+    "back exactly as it was — nothing was changed or lost, and a backup was taken first. "
+    "Please go back to the version you used before, and let us know."
+)
+
+
 def for_vault_error(error: BaseException) -> str:
     """The message for an error raised while opening, creating or writing to the vault."""
     if isinstance(error, ForeignFolder):
@@ -124,6 +132,8 @@ def for_vault_error(error: BaseException) -> str:
         return ALREADY_SET_UP
     if isinstance(error, WrongRecoveryCode):
         return WRONG_RECOVERY_CODE
+    if isinstance(error, MigrationFailed):
+        return UPDATE_ROLLED_BACK
     return for_problem(classify(error))
 
 

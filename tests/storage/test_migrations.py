@@ -6,7 +6,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from app.storage import schema, vault
+from app.storage.errors import MigrationFailed
 from app.storage.models import Base
+from app.ui import messages
 from tests.conftest import PASSPHRASE
 
 
@@ -193,12 +195,12 @@ def test_a_migration_that_breaks_a_link_is_rolled_back(open_vault, folder, clock
     open_vault.close()
     _with_extra_migration(tmp_path, monkeypatch, BREAK_A_LINK, "9002_test_orphan")
 
-    with pytest.raises(Exception) as raised:  # the vault may wrap it
+    with pytest.raises(MigrationFailed) as raised:
         vault.unlock(folder, PASSPHRASE, clock)
-    broke = raised.value if isinstance(raised.value, schema.MigrationBrokeLinks) \
-        else raised.value.__cause__
+    broke = raised.value.__cause__
     assert isinstance(broke, schema.MigrationBrokeLinks)
     assert "Ada" not in str(raised.value) and "Ada" not in str(broke)
+    assert messages.for_vault_error(raised.value) == messages.UPDATE_ROLLED_BACK
     monkeypatch.setattr(schema, "MIGRATIONS_DIR", schema.Path(schema.__file__).with_name(
         "migrations"))
     reopened = vault.unlock(folder, PASSPHRASE, clock)

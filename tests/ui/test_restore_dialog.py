@@ -12,12 +12,8 @@ from PySide6.QtWidgets import QLabel
 
 from app.storage.backups import DATABASE, list_backups
 from app.ui.background import wait_for_background
-from app.ui.dialogs.restore_dialog import (
-    RestoreDialog,
-    backup_detail,
-    backup_title,
-    reason_words,
-)
+from app.ui.backup_words import backup_detail, backup_title, reason_words
+from app.ui.dialogs.restore_dialog import RestoreDialog
 from tests.ui.modal_answers import answer_next
 
 

@@ -257,8 +257,6 @@ def test_controls_on_the_new_steps_have_unique_accessible_names(qtbot, context, 
         assert len(names) == len(set(names)), names
 
 
-@pytest.mark.xfail(strict=True, reason="main_window.save_geometry writes window.ini into the "
-                   "data folder and makes it 0700 even when it is someone else's folder")
 def test_closing_on_someone_elses_folder_leaves_it_untouched(qtbot, context):
     root = context.folder.root
     before = _someone_elses_folder(root)

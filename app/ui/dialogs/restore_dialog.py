@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from app.storage.backups import BackupDamaged, BackupInfo, list_backups
 from app.storage.data_folder import DataFolder
 from app.ui import messages
 from app.ui.background import run_in_background
+from app.ui.backup_words import backup_detail, backup_moment, backup_title
 from app.ui.theme import current_colors
 from app.ui.widgets.common import body_label, button, message_label, show_message, title_label
 
@@ -44,41 +45,6 @@ _CONTEXT = "RestoreDialog"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
-
-
-def backup_moment(info: BackupInfo) -> str:
-    """When a backup was made, as a parent reads it: long date and time in this computer's zone."""
-    local = QDateTime.fromSecsSinceEpoch(int(info.created.timestamp()))  # the computer's zone
-    locale = QLocale.system()
-    return _tr("{date}, {time}").format(
-        date=locale.toString(local.date(), QLocale.FormatType.LongFormat),
-        time=locale.toString(local.time(), QLocale.FormatType.ShortFormat))
-
-
-def reason_words(reason: str) -> str:
-    """Why a backup was made, in words (the reasons are the ones backups.py and its callers use)."""
-    if reason.startswith("before-"):
-        return _tr("before an update")
-    words = {
-        "daily": _tr("daily backup"),
-        "manual": _tr("made by you"),
-        "import": _tr("moved from another computer"),
-        "imported": _tr("moved from another computer"),
-    }
-    return words.get(reason, _tr("backup"))
-
-
-def backup_title(info: BackupInfo) -> str:
-    """The main line of a backup in the list: "Saturday, 28 November 2026, 18:00 — daily backup"."""
-    return _tr("{moment} — {reason}").format(moment=backup_moment(info),
-                                             reason=reason_words(info.reason))
-
-
-def backup_detail(info: BackupInfo) -> str:
-    """The small line under it: the size, or why it cannot be used."""
-    if not info.complete:
-        return _tr("Incomplete, can't be used")
-    return QLocale.system().formattedDataSize(info.size_bytes)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ entry as an encrypted draft (``unsaved_draft``/``restore_draft``).
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -44,6 +45,8 @@ DRAFT_KIND = "evidence_entry"
 
 
 class EvidenceLog(QWidget):
+    deleted = Signal()  # an entry was deleted: the window offers to clear older backups
+
     def __init__(self, store: EvidenceStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("evidenceLog")
@@ -275,6 +278,7 @@ class EvidenceLog(QWidget):
             return False
         self._load(None)
         show_message(self.message, self.tr("The entry was deleted."), ok=True)
+        self.deleted.emit()
         return True
 
     # --- output ----------------------------------------------------------------------------

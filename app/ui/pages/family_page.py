@@ -185,5 +185,15 @@ class FamilyPage(QWidget):
             "To hide them but keep their notes, choose Archive instead.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Yes:
-            self._safely(lambda: self._services.family.delete(child.id))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._services.family.delete(child.id)
+        except SaveFailed as error:
+            QMessageBox.warning(self, "Not saved", messages.for_vault_error(error))
+            return
+        finally:
+            self.refresh()
+        from app.ui.backup_offer import offer_to_drop_backups
+
+        offer_to_drop_backups(self, self._services.vault)

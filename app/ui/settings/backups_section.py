@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from app.storage import backup_rotation, backups, vault_export
 from app.ui import messages
 from app.ui.background import run_in_background
+from app.ui.backup_words import backup_line
 from app.ui.session import UnlockedSession
-from app.ui.settings.backup_words import backup_line
 from app.ui.widgets.common import body_label, button, message_label, show_message, title_label
 
 EXPORT_NAME = "porchlight-family.porchlight-export"
