@@ -32,3 +32,5 @@ class AppContext:
     idle_seconds: Any = None
     # How long after unlocking the daily backup starts (ms); None leaves it to a test to start.
     backup_delay_ms: int | None = 5000
+    # The D-Bus connection to hear the screen lock on; None means the session bus.
+    screen_bus: Any = None

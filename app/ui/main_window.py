@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._told_about_tray = False
         self._told_about_permissions = False
+        self.screen_watch: Any = None
         self.tray: Any = None
         if context.use_tray:
             from app.ui.tray import Tray
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
         checkins.changed.connect(self._remember_reminder_times)
         checkins.help_requested.connect(self.open_help_now)
         checkins.engine.heartbeat.woke.connect(self._woke)
+        self._watch_screen_lock()
         if self.tray is not None:
             checkins.attention.connect(self.tray.set_attention)
         autostart = self.context.autostart or Autostart()
@@ -225,6 +227,14 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(self.context.backup_delay_ms, self.session,
                               self.session.backup_if_due)
         self._warn_about_permissions()
+
+    def _watch_screen_lock(self) -> None:
+        """Lock with the computer's screen, where the desktop announces it (once per run)."""
+        if self.screen_watch is None:
+            from app.desktop.screen_lock import ScreenLockWatch
+
+            self.screen_watch = ScreenLockWatch(self.context.screen_bus, parent=self)
+            self.screen_watch.screen_locked.connect(self.lock)
 
     def _woke(self) -> None:
         """The computer slept (or its clock jumped): lock, unless the parent turned that off."""

@@ -237,3 +237,23 @@ def test_waking_from_sleep_locks(qtbot, context, services, clock):
     clock.advance(dt.timedelta(hours=3))  # wall time jumps; monotonic time does not
     heartbeat.check()
     assert window.session is None
+
+
+def test_a_half_typed_evidence_entry_survives_a_forced_lock(qtbot, context, services):
+    services.close()
+    window = open_unlocked(qtbot, context)
+    log = window.open_help_now().evidence_log
+    log.fields["username"].setText("night_owl_77")
+    log.fields["demanded"].setPlainText("wants 200 in gift cards by tonight")
+    window.lock()
+    assert window.help_dialog is None or not window.help_dialog.isVisible()
+
+    unlock_again(qtbot, window)
+    window.shell.drafts_banner.findChild(QPushButton, "restoreDraft1").click()
+    log = window.help_dialog.evidence_log
+    assert log.fields["username"].text() == "night_owl_77"
+    assert log.fields["demanded"].toPlainText() == "wants 200 in gift cards by tonight"
+    assert log.has_unsaved_changes()
+    log.save()
+    window.session.save_drafts()  # saved for real: the draft has done its job
+    assert window.services.drafts.drafts() == []
