@@ -115,3 +115,12 @@ def test_a_broken_file_is_named_and_the_rest_works(qtbot, services, tmp_path):
     notice = page.findChild(QLabel, "contentProblems")
     assert notice is not None and "privacy.toml" in notice.text()
     assert page.starters.matching()
+
+
+def test_saving_cards_into_a_folder_that_is_gone_says_so(qtbot, page, tmp_path, monkeypatch):
+    missing = tmp_path / "unplugged-usb-stick" / "cards.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(missing), ""))
+    assert page.starters.save_cards_pdf() is None
+    assert not missing.exists()
+    assert page.starters.message.isVisibleTo(page) or page.starters.message.text()
+    assert "Saved to" not in page.starters.message.text()

@@ -19,7 +19,7 @@ from app.core.content.search import find_starters, starter_as_text
 from app.storage.favourites_store import FavouritesStore
 from app.ui.library.card_document import cards_document
 from app.ui.library.starter_card import StarterCard
-from app.ui.printing import print_document, save_pdf
+from app.ui.printing import CANCELLED, print_document, problem_text, save_pdf
 from app.ui.widgets.common import body_label, button, clear_layout, message_label, show_message
 
 PAGE_SIZE = 30
@@ -141,8 +141,10 @@ class StartersTab(QWidget):
         return ticked or [card.starter for card in self.cards]
 
     def print_cards(self) -> None:
-        print_document(self, cards_document(self.library, self.selected()),
-                       "Porchlight conversation cards")
+        result = print_document(self, cards_document(self.library, self.selected()),
+                                "Porchlight conversation cards")
+        if not result and result.reason != CANCELLED:
+            show_message(self.message, problem_text(result.reason))
 
     def save_cards_pdf(self) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self, "Save cards as PDF", "conversation-cards.pdf",
@@ -151,7 +153,10 @@ class StartersTab(QWidget):
             return None
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        save_pdf(cards_document(self.library, self.selected()), path,
-                 "Porchlight conversation cards")
-        show_message(self.message, f"Saved to {path}", ok=True)
+        result = save_pdf(cards_document(self.library, self.selected()), path,
+                          "Porchlight conversation cards")
+        if not result:
+            show_message(self.message, problem_text(result.reason))
+            return None
+        show_message(self.message, self.tr("Saved to {path}").format(path=path), ok=True)
         return path
