@@ -3,7 +3,8 @@
 The data key is passed raw (``x'…'``) so SQLCipher skips its own per-connection key stretching;
 the slow, deliberate stretching already happened once in Argon2id. Each connection is durable
 (WAL with synchronous=FULL), enforces foreign keys, zeroes deleted content (secure_delete) and
-starts every transaction with BEGIN IMMEDIATE, so there is exactly one writer at a time.
+starts a write transaction with BEGIN IMMEDIATE (``for_writing``) and a read with a deferred
+BEGIN, so there is exactly one writer at a time and reads never take the write lock.
 
 Locking must really lock: a disposed SQLAlchemy engine quietly opens new connections on the
 next use. So the key lives in one holder per engine, checked before every new connection;
@@ -87,9 +88,20 @@ def open_engine(path: Path, data_key: bytes) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock up front (one writer, no upgrade deadlock); readers
+        # start a deferred transaction and never block a writer.
+        writes = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
     return engine
+
+
+WRITE_OPTION = "porchlight_write"
+
+
+def for_writing(engine: Engine) -> Engine:
+    """The same engine (same pool, same key) whose transactions begin IMMEDIATE."""
+    return engine.execution_options(**{WRITE_OPTION: True})
 
 
 def close_for_good(engine: Engine) -> None:

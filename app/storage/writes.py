@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from sqlalchemy import exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.storage.engine import for_writing
 from app.storage.errors import DATABASE, Problem, ProblemKind, classify
 
 
@@ -31,8 +32,11 @@ class SaveFailed(Exception):
 
 @contextmanager
 def writing(sessions: sessionmaker[Session]) -> Iterator[Session]:
+    """A write transaction (BEGIN IMMEDIATE); plain ``sessions()`` reads begin deferred."""
+    bind = sessions.kw.get("bind")
+    options = {"bind": for_writing(bind)} if bind is not None else {}
     try:
-        with sessions.begin() as session:
+        with sessions(**options) as session, session.begin():
             yield session
     except (exc.DatabaseError, OSError) as error:
         problem = classify(error, DATABASE)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
 
+from app.core.changes import Changes
 from app.storage.draft_store import Draft
 from app.ui.dates import moment_words
 from app.ui.widgets.common import body_label, button, clear_layout
@@ -28,7 +29,7 @@ def _what(kind: str) -> str:
 class DraftsBanner(QFrame):
     restore_requested = Signal(object)  # Draft
 
-    def __init__(self, pending: Callable[[], list[Draft]], discard: Callable[[int], None],
+    def __init__(self, pending: Callable[..., None], discard: Callable[[int], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("draftsBanner")
@@ -37,11 +38,19 @@ class DraftsBanner(QFrame):
         self.rows = QVBoxLayout(self)
         self.rows.setContentsMargins(20, 10, 20, 10)
         self.rows.setSpacing(8)
+        self.hide()
         self.refresh()
 
     def refresh(self) -> None:
+        """Ask for the kept drafts; the answer arrives from the database worker."""
+        self._pending(self._fill, self)
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.drafts:
+            self.refresh()
+
+    def _fill(self, drafts: list[Draft]) -> None:
         clear_layout(self.rows)
-        drafts = self._pending()
         for number, draft in enumerate(drafts, start=1):
             when = moment_words(draft.saved_at)
             row = QHBoxLayout()
@@ -61,7 +70,7 @@ class DraftsBanner(QFrame):
 
     def _reopen(self, draft: Draft) -> None:
         self.restore_requested.emit(draft)
-        self.refresh()
+        self.refresh()  # the reopened window holds it now
 
     def throw_away(self, draft: Draft) -> None:
         answer = QMessageBox.question(
@@ -71,5 +80,4 @@ class DraftsBanner(QFrame):
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Discard:
-            self._discard(draft.id)
-            self.refresh()
+            self._discard(draft.id)  # the write's change notice refreshes the banner

@@ -8,6 +8,7 @@ closes the vault for good — so after a lock no widget still shows a note and n
 holds the key. Anki's ``DialogManager.closeAll`` before closing a collection is the model.
 
 Drafts are also saved every little while (``AUTOSAVE_MS``), so a crash loses at most that much.
+Every read and write goes through ``ops``, the session's one database worker (``app.ui.ops``).
 A window takes part by offering ``unsaved_draft() -> dict | None`` and ``restore_draft(dict)``,
 and ``discard_and_close()`` for closing without a question once its draft is safe.
 """
@@ -22,10 +23,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from app.core.changes import Changes
 from app.storage.draft_store import Draft
 from app.storage.services import Services
 from app.ui.checkins.controller import CheckinController
 from app.ui.idle_watch import IdleWatch
+from app.ui.ops import Ops
 from app.ui.settings.catalogue import AUTO_LOCK, LOCK_ON_SLEEP, SettingSpec
 
 log = logging.getLogger(__name__)
@@ -51,6 +54,7 @@ class UnlockedSession(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services: Services | None = services
+        self.ops = Ops(services, self)
         self.controller: CheckinController | None = CheckinController(services, notifier, self)
         self.controller.adopt = self.adopt
         self._adopted: dict[int, _Adopted] = {}
@@ -93,17 +97,12 @@ class UnlockedSession(QObject):
     # --- daily backup ----------------------------------------------------------------------
 
     def backup_if_due(self) -> None:
-        """Today's encrypted backup, off the GUI thread; a failure is logged by kind only."""
-        if self.services is None:
-            return
+        """Today's encrypted backup, on the database worker; a failure is logged by kind only."""
         from app.storage.backup_rotation import backup_if_due
-        from app.ui.background import run_in_background
 
-        vault = self.services.vault
-        now = vault.clock.now()
-        run_in_background(lambda: backup_if_due(vault, now), lambda _path: None,
-                          lambda error: log.error("daily backup failed: %s",
-                                                  type(error).__name__))
+        self.ops.read(lambda s: backup_if_due(s.vault, s.vault.clock.now()), owner=None,
+                      failed=lambda error: log.error("daily backup failed: %s",
+                                                     type(error).__name__))
 
     def _talk_in_progress(self) -> bool:
         """A talk counts as activity: the parent may read aloud for a long time untouched."""
@@ -136,49 +135,65 @@ class UnlockedSession(QObject):
     def _closed_by_parent(self, key: int) -> None:
         """Closed on purpose (saved, or the parent chose to leave it): its draft is done with."""
         entry = self._adopted.pop(key, None)
-        if entry is None or self._ending or self.services is None:
+        if entry is None or self._ending or entry.draft_id is None:
             return
-        if entry.draft_id is not None:
-            self._quietly(lambda: self.services.drafts.discard(entry.draft_id))
+        self.discard_draft(entry.draft_id)
 
     # --- drafts ----------------------------------------------------------------------------
 
-    def save_drafts(self) -> None:
-        """Keep every open window's unsaved words in the vault (only what changed)."""
-        if self.services is None:
-            return
-        drafts = self.services.drafts
+    def _draft_work(self) -> list[tuple[_Adopted, dict[str, Any] | None]]:
+        """What each window holds now (read on the GUI thread), only where it changed."""
+        work: list[tuple[_Adopted, dict[str, Any] | None]] = []
         for entry in list(self._adopted.values()):
             offer = getattr(entry.window, "unsaved_draft", None)
             if offer is None or not entry.kind:
                 continue
             payload = offer()
+            text = None if payload is None else json.dumps(payload, sort_keys=True,
+                                                            ensure_ascii=False)
+            if text == entry.last_saved and (payload is not None or entry.draft_id is None):
+                continue
+            entry.last_saved = text
+            work.append((entry, payload))
+        return work
+
+    @staticmethod
+    def _keep(services: Services, work: list[tuple[_Adopted, dict[str, Any] | None]]) -> None:
+        """On the worker: save or drop each draft (ids are updated here, in order)."""
+        for entry, payload in work:
             if payload is None:
                 if entry.draft_id is not None:
-                    draft_id = entry.draft_id
-                    if self._quietly(lambda d=draft_id: drafts.discard(d)):
-                        entry.draft_id, entry.last_saved = None, None
-                continue
-            text = json.dumps(payload, sort_keys=True, ensure_ascii=False)
-            if text == entry.last_saved:
-                continue
+                    services.drafts.discard(entry.draft_id)
+                    entry.draft_id = None
+            else:
+                entry.draft_id = services.drafts.save(entry.kind, payload, entry.draft_id)
 
-            def save(entry: _Adopted = entry, payload: dict = payload) -> None:
-                entry.draft_id = drafts.save(entry.kind, payload, entry.draft_id)
-
-            if self._quietly(save):
-                entry.last_saved = text
-
-    def pending_drafts(self) -> list[Draft]:
-        """Drafts from an earlier session that no open window holds."""
+    def save_drafts(self, *, wait: bool = False) -> None:
+        """Keep every open window's unsaved words in the vault; ``wait`` for it at lock."""
         if self.services is None:
-            return []
-        held = {entry.draft_id for entry in self._adopted.values()}
-        return [d for d in self.services.drafts.drafts() if d.id not in held]
+            return
+        work = self._draft_work()
+        if not work:
+            return
+        if wait:
+            self._quietly(lambda: self.ops.run_now(lambda s: self._keep(s, work)))
+        else:
+            self.ops.write(lambda s: self._keep(s, work), touches=Changes(drafts=True),
+                           owner=None, failed=lambda error: log.error(
+                               "draft not kept: %s", type(error).__name__))
+
+    def pending_drafts(self, done: Callable[[list[Draft]], None], owner: QObject) -> None:
+        """Drafts from an earlier session that no open window holds, handed to ``done``."""
+        def unheld(drafts: list[Draft]) -> None:
+            held = {entry.draft_id for entry in self._adopted.values()}
+            done([d for d in drafts if d.id not in held])
+
+        self.ops.read(lambda s: s.drafts.drafts(), unheld, owner=owner)
 
     def discard_draft(self, draft_id: int) -> None:
-        if self.services is not None:
-            self.services.drafts.discard(draft_id)
+        self.ops.write(lambda s: s.drafts.discard(draft_id), touches=Changes(drafts=True),
+                       owner=None, failed=lambda error: log.error(
+                           "draft not dropped: %s", type(error).__name__))
 
     def _quietly(self, action: Callable[[], object]) -> bool:
         """Drafts are a safety net: a failure to keep one never stops a lock or a window."""
@@ -199,7 +214,7 @@ class UnlockedSession(QObject):
         self._autosave.stop()
         self._backups.stop()
         self.idle.stop()
-        self.save_drafts()
+        self.save_drafts(wait=True)
         if self.controller is not None:
             self.controller.stop()  # first, so closing a talk below re-plans nothing
         for entry in list(self._adopted.values()):
@@ -214,6 +229,7 @@ class UnlockedSession(QObject):
         if self.controller is not None:
             self.controller.deleteLater()
             self.controller = None
+        self.ops.finish()  # every read and write asked for so far completes first
         services, self.services = self.services, None
         services.close()
         self.deleteLater()

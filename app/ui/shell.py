@@ -76,6 +76,7 @@ class Shell(QWidget):
         self.banner = DueBanner(controller)
         self.drafts_banner = DraftsBanner(session.pending_drafts, session.discard_draft)
         self.drafts_banner.restore_requested.connect(self.restore_requested)
+        session.ops.changed.connect(self.drafts_banner.on_changes)
         main = QVBoxLayout()
         main.setContentsMargins(0, 0, 0, 0)
         main.setSpacing(0)

@@ -113,15 +113,20 @@ def test_a_read_only_database_pauses_reminders_visibly_and_a_retry_brings_them_b
 
 
 def test_a_failure_at_start_is_shown_not_raised_and_the_jobs_come_back(
-        services, clock, checkins, read_only, qtbot):
+        services, clock, checkins, qtbot):
     add_monday_schedule(services)
     banner = banner_for(qtbot, checkins)
     engine = checkins.engine
-    read_only.on = True
+    reading = services.checkins.schedules
+
+    def unreadable(*_args, **_kwargs):
+        raise exc.OperationalError("SELECT", {}, sqlite3.OperationalError("disk I/O error"))
+
+    services.checkins.schedules = unreadable
     checkins.start_engine()  # reading the schedules fails: before, this raised into the slot
     assert engine.failure is not None and banner.isVisible()
     assert engine.scheduler.get_jobs() == []
-    read_only.on = False
+    services.checkins.schedules = reading
     engine.retry_now()
     assert engine.failure is None and not banner.isVisible()
     assert [job.id for job in engine.scheduler.get_jobs()][:1] == ["due-1"]
@@ -157,6 +162,7 @@ def test_a_stopped_engine_does_not_retry(services, clock, checkins, read_only, q
     engine = checkins.engine
     checkins.start_engine()
     read_only.on = True
+    clock.set(dt.datetime(2026, 11, 23, 19, 5, tzinfo=dt.UTC))  # due: the pass must write
     engine.check_now()
     assert engine.retry_timer.isActive()
     checkins.stop()

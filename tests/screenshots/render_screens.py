@@ -257,8 +257,9 @@ def render_settings_and_drafts(app, window, out: Path, tag: str) -> None:
     window.shell.show_page("family")
     settle(app)
     save(window, out, f"31-drafts-kept-{tag}")
-    for draft in window.session.pending_drafts():
+    for draft in window.services.drafts.drafts():
         window.session.discard_draft(draft.id)
+    settle(app)
 
 
 def main() -> None:

@@ -27,6 +27,14 @@ def answer_next_dialog(action: Callable[[QWidget], None], delay_ms: int = 50) ->
 def wait_for_shell(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.shell is not None, timeout=15000)
     wait_for_background()
+    wait_for_ops(qtbot, window)
+
+
+def wait_for_ops(qtbot, window: MainWindow) -> None:
+    """Until the database worker has run and delivered everything asked of it so far."""
+    if window.session is not None:
+        ops = window.session.ops
+        qtbot.waitUntil(ops.idle, timeout=15000)
 
 
 def open_unlocked(qtbot, context) -> MainWindow:

@@ -1,0 +1,192 @@
+"""Every database read and write runs on one worker thread; results come back on the GUI thread.
+
+Anki's ``QueryOp`` / ``CollectionOp`` in our words. A page asks for data with ``ops.read(fn,
+done, owner=page)`` and changes it with ``ops.write(fn, touches=Changes(...), owner=page)``:
+``fn`` receives the ``Services`` and runs on the single database thread (so two operations
+never overlap and the window never waits for the disk); ``done`` receives the result on the
+GUI thread; a failure goes to ``failed`` or, by default, to a calm message for the parent.
+Callbacks are dropped when their owner widget is gone. After a write, the session broadcasts
+``touches`` once, and every page decides whether that concerns it (``follow_changes``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.core.changes import Changes
+from app.storage.errors import VaultLocked
+from app.storage.services import Services
+
+log = logging.getLogger(__name__)
+Callback = Callable[[Any], None]
+ErrorCallback = Callable[[Exception], None]
+
+
+class _Delivery(QObject):
+    """Lives on the GUI thread; the worker's signals are queued to it."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, ops: Ops, owner: QObject | None, done: Callback | None,
+                 failed: ErrorCallback | None, touches: Changes | None) -> None:
+        super().__init__()
+        self._ops, self._owner = ops, owner
+        self._done, self._failed, self._touches = done, failed, touches
+        self.finished.connect(self._deliver)
+        self.failed.connect(self._fail)
+
+    def _owner_alive(self) -> bool:
+        return self._owner is None or shiboken6.isValid(self._owner)
+
+    @Slot(object)
+    def _deliver(self, result: Any) -> None:
+        try:
+            if self._touches:
+                self._ops.broadcast(self._touches)
+            if self._done is not None and self._owner_alive():
+                self._done(result)
+        finally:
+            self._ops.settled(self)
+
+    @Slot(object)
+    def _fail(self, error: Exception) -> None:
+        try:
+            if isinstance(error, VaultLocked) or not self._owner_alive():
+                return  # the session ended while it ran: nothing left to tell
+            if self._failed is not None:
+                self._failed(error)
+            else:
+                self._ops.report(error, self._owner)
+        finally:
+            self._ops.settled(self)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], delivery: _Delivery) -> None:
+        super().__init__()
+        self._fn, self._delivery = fn, delivery
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as error:  # handed to the GUI thread, worded there
+            self._delivery.failed.emit(error)
+        else:
+            self._delivery.finished.emit(result)
+
+
+class Ops(QObject):
+    """The session's database worker: one thread, operations in the order they were asked."""
+
+    changed = Signal(object)  # Changes, once per write
+
+    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._services: Services | None = services
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # serial: one connection in use at a time
+        self._pool.setExpiryTimeout(-1)  # keep the thread: no start-up cost per operation
+        self._in_flight: set[_Delivery] = set()
+        self.writes = 0  # write operations run so far (tests and benchmarks read it)
+
+    def read(self, fn: Callable[[Services], Any], done: Callback | None = None, *,
+             owner: QObject | None, failed: ErrorCallback | None = None) -> None:
+        self._submit(fn, done, failed, owner, None)
+
+    def write(self, fn: Callable[[Services], Any], *, touches: Changes,
+              done: Callback | None = None, owner: QObject | None,
+              failed: ErrorCallback | None = None) -> None:
+        self.writes += 1
+        self._submit(fn, done, failed, owner, touches)
+
+    def _submit(self, fn: Callable[[Services], Any], done: Callback | None,
+                failed: ErrorCallback | None, owner: QObject | None,
+                touches: Changes | None) -> None:
+        services = self._services
+        if services is None:
+            return  # locked: there is nothing to read or write
+        delivery = _Delivery(self, owner, done, failed, touches)
+        self._in_flight.add(delivery)
+        self._pool.start(_Job(lambda: fn(services), delivery))
+
+    def run_now(self, fn: Callable[[Services], Any]) -> Any:
+        """Run on the worker and wait for it (locking: drafts must be kept before the end)."""
+        box: dict[str, Any] = {}
+
+        def job(services: Services) -> None:
+            box["result"] = fn(services)
+
+        services = self._services
+        if services is None:
+            return None
+        self._pool.waitForDone()
+        self._pool.start(_Job(lambda: job(services), _Delivery(self, None, None, None, None)))
+        self._pool.waitForDone()
+        return box.get("result")
+
+    # --- on the GUI thread -----------------------------------------------------------------
+
+    def broadcast(self, changes: Changes) -> None:
+        self.changed.emit(changes)
+
+    def report(self, error: Exception, owner: QObject | None) -> None:
+        """The default for a failed operation: a calm message, nothing technical."""
+        from app.ui import messages
+
+        log.error("database operation failed: %s", type(error).__name__)
+        parent = owner if isinstance(owner, QWidget) else None
+        QMessageBox.warning(parent, self.tr("Not saved"), messages.for_vault_error(error))
+
+    def settled(self, delivery: _Delivery) -> None:
+        self._in_flight.discard(delivery)
+        delivery.deleteLater()
+
+    def idle(self) -> bool:
+        """Nothing running, nothing waiting to be delivered (tests wait for this)."""
+        return not self._in_flight and self._pool.activeThreadCount() == 0
+
+    def finish(self) -> None:
+        """Let every operation asked for so far finish, then take no more (at lock)."""
+        self._pool.waitForDone()
+        self._services = None
+
+
+class _ShowWatch(QObject):
+    def __init__(self, page: QWidget, on_show: Callable[[], None]) -> None:
+        super().__init__(page)
+        self._on_show = on_show
+        page.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            self._on_show()
+        return False
+
+
+def follow_changes(page: QWidget, ops: Ops, concerns: Callable[[Changes], bool],
+                   refresh: Callable[[], None]) -> None:
+    """Refresh ``page`` after writes that concern it: now if it is visible, else when shown."""
+    stale = {"yes": False}
+
+    def changed(changes: Changes) -> None:
+        if not concerns(changes) or not shiboken6.isValid(page):
+            return
+        if page.isVisible():
+            refresh()
+        else:
+            stale["yes"] = True
+
+    def shown() -> None:
+        if stale["yes"]:
+            stale["yes"] = False
+            refresh()
+
+    ops.changed.connect(changed)
+    _ShowWatch(page, shown)
