@@ -20,3 +20,45 @@ def moment_words(moment: dt.datetime, zone: dt.tzinfo | None = None) -> str:
                            QLocale.FormatType.LongFormat)
     time = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
     return f"{date}, {time}"
+
+
+def short_moment(moment: dt.datetime, zone: dt.tzinfo | None = None) -> str:
+    """A short day, date and time: "Sun 6 Dec, 18:00" in the parent's language."""
+    local = moment.astimezone(zone)
+    locale = QLocale.system()
+    date = QDate(local.year, local.month, local.day)
+    day = locale.dayName(date.dayOfWeek(), QLocale.FormatType.ShortFormat)
+    month = locale.monthName(local.month, QLocale.FormatType.ShortFormat)
+    time = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return f"{day} {local.day} {month}, {time}"
+
+
+def date_words(day: dt.date) -> str:
+    """A calendar date, long form: "Sunday, 6 December 2026"."""
+    return QLocale.system().toString(QDate(day.year, day.month, day.day),
+                                     QLocale.FormatType.LongFormat)
+
+
+def time_words(at: dt.time) -> str:
+    """A time of day, short form: "18:00" or "6:00 PM" as the computer writes it."""
+    return QLocale.system().toString(QTime(at.hour, at.minute), QLocale.FormatType.ShortFormat)
+
+
+def weekday_name(weekday: int, short: bool = False) -> str:
+    """Monday is 0, as in Python's ``date.weekday()``."""
+    kind = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
+    return QLocale.system().dayName(weekday + 1, kind)
+
+
+def month_name(month: int) -> str:
+    return QLocale.system().monthName(month, QLocale.FormatType.LongFormat)
+
+
+def zone_differs(zone: dt.tzinfo, moment: dt.datetime) -> bool:
+    """Whether ``zone`` shows a different clock from the computer's at ``moment``."""
+    return moment.astimezone(zone).utcoffset() != moment.astimezone().utcoffset()
+
+
+def city_of(zone_name: str) -> str:
+    """"America/New_York" → "New York": the place people say when they mean a zone."""
+    return zone_name.rsplit("/", 1)[-1].replace("_", " ")

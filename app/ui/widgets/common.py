@@ -68,10 +68,12 @@ def fill_child_combo(combo, children) -> None:
 
 
 def button(text: str, name: str, *, primary: bool = False, danger: bool = False,
-           link: bool = False) -> QPushButton:
+           link: bool = False, accessible: str | None = None) -> QPushButton:
+    """A push button; ``accessible`` says what it acts on when the text alone is ambiguous
+    ("Edit" → "Edit Maya"), so a screen reader never hears two controls with one name."""
     widget = QPushButton(text)
     widget.setObjectName(name)
-    widget.setAccessibleName(text.replace("&", ""))
+    widget.setAccessibleName(accessible or text.replace("&", ""))
     if primary:
         widget.setProperty("primary", True)
         widget.setDefault(True)
