@@ -123,18 +123,18 @@ class MainWindow(QMainWindow):
         return self.help_dialog
 
     def _help_country(self) -> str:
-        if self.services is not None:
-            return self.services.settings.country().code
+        if self.session is not None:
+            return self.session.country
         if self.context.folder.window_settings.exists():
             return str(self._settings().value("help/country", "intl"))
         return "intl"
 
     def _remember_help_country(self) -> None:
         """Keep a copy of the country outside the vault so Help now works while locked."""
-        if self.services is not None:
+        if self.session is not None:
             make_private_dir(self.context.folder.root)
             settings = self._settings()
-            settings.setValue("help/country", self.services.settings.country().code)
+            settings.setValue("help/country", self.session.country)
             settings.sync()
             make_private_file(self.context.folder.window_settings)
 
@@ -143,14 +143,18 @@ class MainWindow(QMainWindow):
         from app.core.checkins import upcoming_moments
         from app.ui.checkins.locked_reminders import save_moments
 
-        if self.services is None:
+        if self.session is None:
             return
-        store = self.services.checkins
-        moments = upcoming_moments(store.schedules(), store.occurrences(status="pending"),
-                                   self.context.clock.now())
-        make_private_dir(self.context.folder.root)
-        save_moments(self._settings(), moments)
-        make_private_file(self.context.folder.window_settings)
+        now = self.context.clock.now()
+
+        def save(moments: list) -> None:
+            make_private_dir(self.context.folder.root)
+            save_moments(self._settings(), moments)
+            make_private_file(self.context.folder.window_settings)
+
+        self.session.ops.read(lambda s: upcoming_moments(
+            s.checkins.schedules(), s.checkins.occurrences(status="pending"), now), save,
+            owner=self)
 
     # --- screens ---------------------------------------------------------------------------
 
@@ -201,8 +205,8 @@ class MainWindow(QMainWindow):
             self.help_dialog = None
         self.session = UnlockedSession(services, self._notifier(),
                                        idle_seconds=self.context.idle_seconds, parent=self)
-        self._remember_help_country()
-        self._remember_close_choice()
+        self.session.facts_ready.connect(self._remember_help_country)
+        self.session.facts_ready.connect(self._remember_close_choice)
         self.session.idle_timeout.connect(self.lock)
         checkins = self.session.controller
         checkins.dialog_parent = self
@@ -361,9 +365,7 @@ class MainWindow(QMainWindow):
 
     def _close_choice(self) -> bool | None:
         """The parent's "keep running in the tray" choice, known only while unlocked."""
-        if self.services is None:
-            return None
-        return self.services.settings.get("window.close_to_tray") != "0"
+        return self.session.close_to_tray if self.session is not None else None
 
     def _remember_close_choice(self) -> None:
         """A copy outside the vault, so closing while locked still follows the parent's choice."""

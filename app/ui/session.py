@@ -29,11 +29,12 @@ from app.storage.services import Services
 from app.ui.checkins.controller import CheckinController
 from app.ui.idle_watch import IdleWatch
 from app.ui.ops import Ops
-from app.ui.settings.catalogue import AUTO_LOCK, LOCK_ON_SLEEP, SettingSpec
+from app.ui.settings.catalogue import AUTO_LOCK, CATALOGUE, LOCK_ON_SLEEP, SettingSpec
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 20_000
 BACKUP_CHECK_MS = 60 * 60 * 1000  # hourly: the daily backup is taken once the day turns
+CLOSE_TO_TRAY_KEY = "window.close_to_tray"
 
 
 class _Adopted:
@@ -48,6 +49,7 @@ class _Adopted:
 
 class UnlockedSession(QObject):
     idle_timeout = Signal()  # the parent left Porchlight unattended: the window locks
+    facts_ready = Signal()  # the family's choices are read: country, tray, auto-lock…
 
     def __init__(self, services: Services, notifier: Any, *,
                  idle_seconds: Callable[[], float] | None = None,
@@ -59,7 +61,11 @@ class UnlockedSession(QObject):
         self.controller.adopt = self.adopt
         self._adopted: dict[int, _Adopted] = {}
         self._ending = False
-        self.idle = IdleWatch(self.auto_lock_minutes(), busy=self._talk_in_progress,
+        # The choices read once per unlock, on the worker; until then, the defaults.
+        self.values: dict[str, int | bool] = {spec.key: spec.default for spec in CATALOGUE}
+        self.country = "intl"
+        self.close_to_tray = True
+        self.idle = IdleWatch(int(AUTO_LOCK.default), busy=self._talk_in_progress,
                               seconds=idle_seconds, parent=self)
         self.idle.timed_out.connect(self.idle_timeout)
         self._autosave = QTimer(self)
@@ -70,20 +76,38 @@ class UnlockedSession(QObject):
         self._backups.setInterval(BACKUP_CHECK_MS)
         self._backups.timeout.connect(self.backup_if_due)
         self._backups.start()
+        self.ops.read(self._read_facts, self._facts_read, owner=self)
+        self.ops.changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.settings:  # the country or a tray choice may have changed: read again
+            self.ops.read(self._read_facts, self._facts_read, owner=self)
+
+    @staticmethod
+    def _read_facts(services: Services) -> tuple[dict[str, int | bool], str, bool]:
+        settings = services.settings
+        values = {spec.key: spec.parse(settings.get(spec.key)) for spec in CATALOGUE}
+        return values, settings.country().code, settings.get(CLOSE_TO_TRAY_KEY) != "0"
+
+    def _facts_read(self, facts: tuple[dict[str, int | bool], str, bool]) -> None:
+        self.values, self.country, self.close_to_tray = facts
+        self.idle.set_minutes(self.auto_lock_minutes())
+        self.facts_ready.emit()
 
     @property
     def active(self) -> bool:
         return self.services is not None
 
     def setting(self, spec: SettingSpec) -> int | bool:
-        assert self.services is not None
-        return spec.parse(self.services.settings.get(spec.key))
+        return self.values.get(spec.key, spec.default)
 
     def set_setting(self, spec: SettingSpec, value: int | bool) -> None:
-        assert self.services is not None
-        self.services.settings.set(spec.key, spec.store(value))
+        stored = spec.store(value)
+        self.values[spec.key] = spec.parse(stored)
+        self.ops.write(lambda s: s.settings.set(spec.key, stored),
+                       touches=Changes(settings=True), owner=self)
         if spec is AUTO_LOCK:
-            self.idle.set_minutes(int(spec.parse(spec.store(value))))
+            self.idle.set_minutes(self.auto_lock_minutes())
 
     def auto_lock_minutes(self) -> int:
         return int(self.setting(AUTO_LOCK))
