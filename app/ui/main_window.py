@@ -86,8 +86,9 @@ class MainWindow(QMainWindow):
         name.setObjectName("appName")
         row.addWidget(name)
         row.addStretch(1)
-        self.help_button = button("Help now", "helpNowButton")
-        self.help_button.setToolTip(f"What to do if it is happening now ({HELP_SHORTCUT})")
+        self.help_button = button(self.tr("Help now"), "helpNowButton")
+        self.help_button.setToolTip(self.tr("What to do if it is happening now ({keys})").format(
+            keys=HELP_SHORTCUT))
         self.help_button.clicked.connect(self.open_help_now)
         row.addWidget(self.help_button)
         QShortcut(QKeySequence(HELP_SHORTCUT), self, activated=self.open_help_now,
@@ -392,8 +393,8 @@ class MainWindow(QMainWindow):
             self.hide()
             if not self._told_about_tray and self.tray.icon is not None:
                 self._told_about_tray = True
-                self.tray.icon.showMessage(APP_NAME, "Porchlight keeps running here so your "
-                                           "check-in reminders still come.")
+                self.tray.icon.showMessage(APP_NAME, self.tr(
+                    "Porchlight keeps running here so your check-in reminders still come."))
             return
         self._close_vault()
         super().closeEvent(event)

@@ -43,7 +43,7 @@ class Shell(QWidget):
         self._autostart, self._tray_available = autostart, tray_available
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setAccessibleName(self.tr("Pages"))
         self.sidebar.setFixedWidth(200)
         self.pages = QStackedWidget()
         self._ids: list[str] = []
@@ -54,8 +54,9 @@ class Shell(QWidget):
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
 
-        self.lock_button = button("Lock", "lockButton")
-        self.lock_button.setToolTip("Lock Porchlight now (Ctrl+L)")
+        self.lock_button = button(self.tr("Lock"), "lockButton",
+                                  accessible=self.tr("Lock Porchlight"))
+        self.lock_button.setToolTip(self.tr("Lock Porchlight now (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock_requested)
         # Queued: the shortcut's own key event is still being delivered to this page.
         QShortcut(QKeySequence("Ctrl+L"), self,
