@@ -42,6 +42,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import Engine
 
 from app import __version__
+from app.storage.atomic_file import sync_folder
 from app.storage.data_folder import DataFolder, make_private_dir, make_private_file
 
 MANIFEST = "manifest.json"
@@ -221,16 +222,6 @@ def copy_synced(source: Path, target: Path) -> None:
         shutil.copyfileobj(reading, writing, _CHUNK)
         writing.flush()
         os.fsync(writing.fileno())
-
-
-def sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # -- the steps (module functions, so tests can make each one fail) --------------------------
