@@ -23,9 +23,11 @@ class AgeBand(StrEnum):
 
     @property
     def label(self) -> str:
-        """How the band is shown to a parent, e.g. "ages 9–12"."""
-        low, high = self.value.split("-")
-        return f"ages {low}–{high}"
+        """Deprecated, English only: the UI words a band with ``app.ui.age_words.band_label``.
+
+        Kept until every page has moved over (issue 10); nothing new should call it.
+        """
+        return f"ages {self.youngest}–{self.oldest}"
 
     @property
     def youngest(self) -> int:
@@ -120,15 +122,20 @@ def next_band_change(birth: BirthMonth, today: dt.date) -> dt.date | None:
 
 
 class BirthMonthProblem(ValueError):
-    """A birth month the app refuses, with a message a parent can act on."""
+    """A birth month the app refuses; ``key`` says why, the UI words it.
+
+    Keys: ``"future"`` (the birth month has not come yet) and ``"too-old"`` (older than
+    ``OLDEST_ACCEPTED_AGE``, almost surely a typo in the year).
+    """
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
 
 
 def validate_birth_month(birth: BirthMonth, today: dt.date) -> None:
     """Refuse a birth month in the future or implausibly long ago."""
     if birth.birthday_in > today:
-        raise BirthMonthProblem("That birth month is in the future. Please check the year.")
+        raise BirthMonthProblem("future")
     if age_in_years(birth, today) > OLDEST_ACCEPTED_AGE:
-        raise BirthMonthProblem(
-            f"That would make them over {OLDEST_ACCEPTED_AGE}. Porchlight is for children "
-            "and teenagers — please check the year."
-        )
+        raise BirthMonthProblem("too-old")

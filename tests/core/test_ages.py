@@ -5,6 +5,7 @@ import pytest
 from app.core.ages import (
     AgeBand,
     BirthMonth,
+    BirthMonthProblem,
     Stage,
     age_status,
     next_band_change,
@@ -57,8 +58,15 @@ def test_every_age_from_3_to_17_has_exactly_one_band():
 
 def test_future_and_implausible_birth_months_are_refused():
     today = dt.date(2026, 11, 23)
-    with pytest.raises(ValueError, match="future"):
+    with pytest.raises(BirthMonthProblem) as future:
         validate_birth_month(BirthMonth(2026, 12), today)
-    with pytest.raises(ValueError, match="over 25"):
+    with pytest.raises(BirthMonthProblem) as too_old:
         validate_birth_month(BirthMonth(1990, 1), today)
+    assert (future.value.key, too_old.value.key) == ("future", "too-old")
     validate_birth_month(BirthMonth(2026, 11), today)
+
+
+def test_the_core_words_nothing_a_band_is_its_key_and_its_ages():
+    """Band wording lives in the UI (app.ui.age_words); the core hands over numbers."""
+    assert (AgeBand.PRETEEN.value, AgeBand.PRETEEN.youngest, AgeBand.PRETEEN.oldest) == (
+        "9-12", 9, 12)

@@ -32,19 +32,22 @@ def test_add_edit_archive_delete(services):
 
 
 @pytest.mark.parametrize(
-    ("name", "year", "month", "words"),
+    ("name", "year", "month", "key", "limit"),
     [
-        ("", 2017, 4, "name"),
-        ("   ", 2017, 4, "name"),
-        ("x" * 61, 2017, 4, "60"),
-        ("Maya", 2027, 1, "future"),
-        ("Maya", 2026, 12, "future"),  # the clock says November 2026
-        ("Maya", 1995, 3, "over 25"),
+        ("", 2017, 4, "name-missing", 0),
+        ("   ", 2017, 4, "name-missing", 0),
+        ("x" * 61, 2017, 4, "name-too-long", 60),
+        ("Maya", 2027, 1, "birth-future", 0),
+        ("Maya", 2026, 12, "birth-future", 0),  # the clock says November 2026
+        ("Maya", 1995, 3, "birth-too-old", 25),
     ],
 )
-def test_invalid_details_are_refused_and_nothing_is_saved(services, name, year, month, words):
-    with pytest.raises(ChildProblem, match=words):
+def test_invalid_details_are_refused_and_nothing_is_saved(services, name, year, month, key,
+                                                          limit):
+    """The core says which problem (a key and its number); the UI words it."""
+    with pytest.raises(ChildProblem) as refused:
         services.family.add(name, year, month)
+    assert (refused.value.key, refused.value.limit) == (key, limit)
     assert services.family.children(include_archived=True) == []
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.core.family import Child, ChildDetails, ChildProblem
 from app.storage.writes import SaveFailed
 from app.ui import messages
-from app.ui.age_words import MONTHS
+from app.ui.age_words import month_names, problem_words
 from app.ui.widgets.common import body_label, button, message_label, show_message, title_label
 
 
@@ -52,7 +52,7 @@ class ChildDialog(QDialog):
         self.month = QComboBox()
         self.month.setObjectName("childDialogMonth")
         self.month.setAccessibleName("Birth month")
-        self.month.addItems(MONTHS)
+        self.month.addItems(month_names())
         self.year = QSpinBox()
         self.year.setObjectName("childDialogYear")
         self.year.setAccessibleName("Birth year")
@@ -84,7 +84,7 @@ class ChildDialog(QDialog):
             self.details = self._check(self.name.text(), self.year.value(),
                                        self.month.currentIndex() + 1)
         except ChildProblem as problem:
-            show_message(self.message, str(problem))
+            show_message(self.message, problem_words(problem))
             self.name.setFocus()
             return
         try:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.core.clock import Clock, local_today
 from app.core.family import ChildDetails, ChildProblem, check_details
-from app.ui.age_words import MONTHS, describe_age
+from app.ui.age_words import describe_age, month_names, problem_words
 from app.ui.setup.steps import Step
 from app.ui.widgets.common import body_label, button, message_label, show_message
 
@@ -44,7 +44,7 @@ class ChildrenStep(Step):
         self.month = QComboBox()
         self.month.setObjectName("childBirthMonth")
         self.month.setAccessibleName("Birth month")
-        self.month.addItems(MONTHS)
+        self.month.addItems(month_names())
         today = local_today(clock)
         self.year = QSpinBox()
         self.year.setObjectName("childBirthYear")
@@ -79,7 +79,7 @@ class ChildrenStep(Step):
             details = check_details(self.name.text(), self.year.value(),
                                     self.month.currentIndex() + 1, local_today(self._clock))
         except ChildProblem as problem:
-            show_message(self.message, str(problem))
+            show_message(self.message, problem_words(problem))
             return False
         self.children.append(details)
         words = describe_age(details.birth, local_today(self._clock))
