@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench smoke clean
+.PHONY: run test lint bench smoke clean i18n
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,17 @@ bench: $(TEST_STAMP)
 	$(BIN)/python tests/benchmarks/bench_content_load.py
 	$(BIN)/python tests/benchmarks/bench_picker.py
 	$(BIN)/python tests/benchmarks/bench_backup.py
+
+# Translations: extract every tr()/translate()/QT_TRANSLATE_NOOP string from app/ into the .ts
+# files translators edit, then compile the .qm files the app loads. Both are committed, so a
+# fresh clone, a wheel and a frozen build have them without this step; tests/ui/test_i18n.py
+# fails when the code has strings the .ts files lack or a .qm is older than its .ts.
+TRANSLATIONS := resources/translations
+LOCALES := es fr
+i18n: $(STAMP)
+	$(BIN)/pyside6-lupdate -extensions py -locations relative app \
+		-ts $(foreach l,$(LOCALES),$(TRANSLATIONS)/porchlight_$(l).ts)
+	$(BIN)/pyside6-lrelease $(foreach l,$(LOCALES),$(TRANSLATIONS)/porchlight_$(l).ts)
 
 smoke: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/porchlight --smoke

@@ -27,6 +27,7 @@ from app.paths import resources_dir
 from app.storage.data_folder import DataFolder, resolve_data_dir
 from app.ui.context import AppContext
 from app.ui.crash_dialog import CrashReporter
+from app.ui.i18n import install_translators
 from app.ui.main_window import MainWindow
 from app.ui.theme import apply_theme
 
@@ -44,6 +45,7 @@ def create_application(argv: list[str]) -> QApplication:
     icon = resources_dir() / "icons" / "porchlight.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    install_translators(app)  # before any window is built, so every tr() sees it
     apply_theme(app)
     return app
 
