@@ -74,6 +74,25 @@ class EvidenceEntry(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
 
 
+class CaregiverRow(Base):
+    """Someone who leads check-ins (Mum, Dad, Grandma): the list Settings → Family keeps.
+
+    A schedule names its caregiver in ``checkin_schedules.caregiver``; names are unique here, so
+    that name is the link, and renaming or removing one updates the schedules in the same
+    transaction (``CaregiverStore``).
+    """
+
+    __tablename__ = "caregivers"
+    __table_args__ = (
+        CheckConstraint("length(trim(name)) > 0", name="ck_caregivers_name"),
+        UniqueConstraint("name", name="uq_caregivers_name"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+
+
 class CheckinScheduleRow(Base):
     """A weekly (or fortnightly) check-in: the rule only; its occurrences are rows of their own.
 

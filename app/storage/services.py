@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.storage.caregiver_store import CaregiverStore
 from app.storage.checkin_store import CheckinStore
 from app.storage.draft_store import DraftStore
 from app.storage.evidence_store import EvidenceStore
@@ -27,6 +28,7 @@ class Services:
     checkins: CheckinStore
     talks: TalkStore
     drafts: DraftStore
+    caregivers: CaregiverStore
 
     @classmethod
     def for_vault(cls, vault: OpenVault) -> Services:
@@ -35,7 +37,8 @@ class Services:
                    EvidenceStore(vault.sessions, vault.clock), FavouritesStore(settings),
                    CheckinStore(vault.sessions, vault.clock),
                    TalkStore(vault.sessions, vault.clock),
-                   DraftStore(vault.sessions, vault.clock))
+                   DraftStore(vault.sessions, vault.clock),
+                   CaregiverStore(vault.sessions, vault.clock))
 
     def close(self) -> None:
         self.vault.close()

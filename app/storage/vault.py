@@ -90,6 +90,16 @@ class OpenVault:
         self._key_file = self._key_file.with_slot(PASSPHRASE_SLOT, self._data_key, new_passphrase)
         self._key_file.write(self.folder.key_file)
 
+    def change_recovery_code(self, new_code: str) -> None:
+        """Rewrap the data key under a new recovery code; the old code stops opening the vault.
+
+        Only the recovery slot changes (the passphrase keeps working); backups taken before
+        keep the key file of their day, so they still open with the code of that day.
+        """
+        self._ensure_open()
+        self._key_file = self._key_file.with_slot(RECOVERY_SLOT, self._data_key, new_code)
+        self._key_file.write(self.folder.key_file)
+
     def backup(self, reason: str) -> Path:
         self._ensure_open()
         path = take_backup(self.engine, self.folder.backups, reason, self.clock.now())

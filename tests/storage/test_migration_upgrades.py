@@ -43,7 +43,12 @@ SEEDS: dict[str, list[dict[str, object]]] = {
         {"id": 1, "weekday": 6, "at_minute": 1080, "zone": "Europe/London", "every_weeks": 1,
          "first_date": "2026-01-04", "caregiver": "", "reminders": "evening-before,15",
          "paused": 0, "covered_until": T, "created_at": T, "updated_at": T},
+        {"id": 2, "weekday": 2, "at_minute": 1200, "zone": "Europe/London", "every_weeks": 2,
+         "first_date": "2026-01-07", "caregiver": "Grandma", "reminders": "",
+         "paused": 1, "covered_until": T, "created_at": T, "updated_at": T},
     ],
+    # From 0007 the caregivers are a list; the schedules above name them (0007 fills it).
+    "caregivers": [{"id": 1, "name": "Grandma", "created_at": T}],
     "checkin_schedule_children": [{"schedule_id": 1, "child_id": 1},
                                   {"schedule_id": 1, "child_id": 2}],
     "checkin_occurrences": [
@@ -131,3 +136,36 @@ def test_the_seeds_cover_every_table_at_head():
     from app.storage.models import Base
 
     assert set(Base.metadata.tables) <= set(SEEDS), "add seed rows for the new table(s)"
+
+
+def test_0007_moves_the_typed_caregiver_names_into_the_list(tmp_path, clock):
+    """One list entry per distinct non-empty name; every schedule keeps its name (the link)."""
+    folder = DataFolder(tmp_path / "data")
+    folder.prepare()
+    data_key = secrets.token_bytes(32)
+    KeyFile.new(data_key, PASSPHRASE, RECOVERY, FAST_KDF).write(folder.key_file)
+    engine = open_engine(folder.database, data_key)
+    names = ["Dad", "", "Mum", "Dad", "   ", "mum"]
+    try:
+        schema.migrate(engine, "0006_mood_keys")
+        base = SEEDS["checkin_schedules"][0]
+        with engine.begin() as connection:
+            for number, name in enumerate(names, start=1):
+                row = dict(base, id=number, caregiver=name)
+                columns = sorted(row)
+                connection.execute(text(
+                    f"INSERT INTO checkin_schedules ({', '.join(columns)}) "
+                    f"VALUES ({', '.join(':' + c for c in columns)})"), row)
+    finally:
+        engine.dispose()
+
+    opened = vault.unlock(folder, PASSPHRASE, clock)
+    try:
+        from app.storage.services import Services
+
+        services = Services.for_vault(opened)
+        listed = {c.name: c.leads for c in services.caregivers.caregivers()}
+        assert listed == {"Dad": 2, "Mum": 1, "mum": 1}
+        assert [s.caregiver for s in services.checkins.schedules()] == names
+    finally:
+        opened.close()
