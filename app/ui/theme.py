@@ -3,6 +3,10 @@
 The palette is applied to Qt's Fusion style so every stock widget matches, and a short style
 sheet adds the few custom touches (sidebar, cards, primary buttons). ``PORCHLIGHT_COLOR_SCHEME``
 (light/dark) overrides the system, which is handy for screenshots.
+
+Text sizes are never absolute: each is a ratio of the body size, which is the system font's
+(never below ``MIN_BODY_PT``, for reading comfort), so a parent who sets a larger font for their
+desktop gets a larger Porchlight — titles included.
 """
 
 from __future__ import annotations
@@ -13,6 +17,14 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+MIN_BODY_PT = 11.0
+# Text roles → size as a multiple of the body size (11 pt body: 20 pt titles, 14 pt sections…).
+TEXT_SCALE: dict[str, float] = {
+    "page_title": 20 / 11, "section_title": 14 / 11, "recovery_code": 20 / 11,
+    "sidebar": 12 / 11, "channel_name": 12 / 11, "first_words": 12 / 11,
+    "coach_line": 19 / 11, "pressure_line": 16 / 11, "coach_details": 1.0, "banner": 1.0,
+}
 
 
 @dataclass(frozen=True)
@@ -68,21 +80,34 @@ def _palette(c: Colors) -> QPalette:
     return palette
 
 
-def style_sheet(c: Colors) -> str:
+def text_sizes(body_pt: float) -> dict[str, str]:
+    """Every text role's size for a body of ``body_pt`` points, as style-sheet values."""
+    return {role: f"{body_pt * ratio:.1f}pt" for role, ratio in TEXT_SCALE.items()}
+
+
+def body_point_size(app: QApplication) -> float:
+    """The body size: the system's font, enlarged to ``MIN_BODY_PT`` when it is smaller."""
+    size = app.font().pointSizeF()
+    return max(size if size > 0 else MIN_BODY_PT, MIN_BODY_PT)
+
+
+def style_sheet(c: Colors, body_pt: float = MIN_BODY_PT) -> str:
+    t = text_sizes(body_pt)
     return f"""
     QWidget {{ color: {c.text}; }}
-    QLabel#pageTitle {{ font-size: 20pt; font-weight: 600; }}
-    QLabel#sectionTitle {{ font-size: 14pt; font-weight: 600; }}
+    QLabel#pageTitle {{ font-size: {t['page_title']}; font-weight: 600; }}
+    QLabel#sectionTitle {{ font-size: {t['section_title']}; font-weight: 600; }}
     QLabel#muted, QLabel[muted="true"] {{ color: {c.muted}; }}
     QLabel#errorMessage {{ color: {c.danger}; font-weight: 600; }}
     QLabel#okMessage {{ color: {c.success}; font-weight: 600; }}
-    QLabel#recoveryCode {{ font-family: monospace; font-size: 20pt; font-weight: 600;
-        background: {c.sunken}; border: 1px solid {c.border}; border-radius: 8px;
+    QLabel#recoveryCode {{ font-family: monospace; font-size: {t['recovery_code']};
+        font-weight: 600; background: {c.sunken}; border: 1px solid {c.border};
+        border-radius: 8px;
         padding: 14px; letter-spacing: 2px; }}
     QFrame#card {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 10px; }}
     QFrame#notice {{ background: {c.sunken}; border-radius: 8px; }}
     QListWidget#sidebar {{ background: {c.sunken}; border: none; padding: 8px 4px;
-        font-size: 12pt; outline: 0; }}
+        font-size: {t['sidebar']}; outline: 0; }}
     QListWidget#sidebar::item {{ padding: 10px 14px; border-radius: 6px; margin: 2px 4px; }}
     QListWidget#sidebar::item:selected {{ background: {c.selection}; color: {c.text}; }}
     QPushButton {{ padding: 7px 16px; border: 1px solid {c.border}; border-radius: 6px;
@@ -110,15 +135,16 @@ def style_sheet(c: Colors) -> str:
     QPushButton#helpNowButton {{ background: {c.accent}; color: #1d1403; border: none;
         font-weight: 700; padding: 7px 18px; }}
     QPushButton#helpNowButton:focus {{ border: 2px solid {c.text}; }}
-    QLabel#channelName {{ font-size: 12pt; font-weight: 600; }}
+    QLabel#channelName {{ font-size: {t['channel_name']}; font-weight: 600; }}
     QLabel#emergencyLine {{ font-weight: 600; color: {c.danger}; }}
-    QLabel#firstWords {{ font-size: 12pt; font-style: italic; }}
+    QLabel#firstWords {{ font-size: {t['first_words']}; font-style: italic; }}
     QLabel#bandBadge {{ background: {c.selection}; border-radius: 10px; padding: 3px 10px;
         font-weight: 600; }}
-    QLabel#coachStarter, QLabel#reassuranceLine {{ font-size: 19pt; font-weight: 600; }}
-    QLabel#pressureLine {{ font-size: 16pt; font-style: italic; }}
-    QLabel#refusalLine {{ font-size: 19pt; font-weight: 600; color: {c.primary}; }}
-    QLabel#coachDetails {{ font-size: 11pt; }}
+    QLabel#coachStarter, QLabel#reassuranceLine {{ font-size: {t['coach_line']};
+        font-weight: 600; }}
+    QLabel#pressureLine {{ font-size: {t['pressure_line']}; font-style: italic; }}
+    QLabel#refusalLine {{ font-size: {t['coach_line']}; font-weight: 600; color: {c.primary}; }}
+    QLabel#coachDetails {{ font-size: {t['coach_details']}; }}
     QCheckBox::indicator {{ width: 15px; height: 15px; border-radius: 3px;
         border: 2px solid {c.muted}; background: {c.surface}; }}
     QCheckBox::indicator:checked {{ background: {c.primary}; border: 2px solid {c.primary}; }}
@@ -129,7 +155,7 @@ def style_sheet(c: Colors) -> str:
     QRadioButton::indicator:focus {{ border: 2px solid {c.primary}; }}
     QFrame#dueBanner {{ background: {c.selection}; border-bottom: 2px solid {c.primary}; }}
     QFrame#draftsBanner {{ background: {c.sunken}; border-bottom: 1px solid {c.border}; }}
-    QLabel#bannerText {{ font-size: 11pt; font-weight: 600; }}
+    QLabel#bannerText {{ font-size: {t['banner']}; font-weight: 600; }}
     """
 
 
@@ -137,8 +163,9 @@ def apply_theme(app: QApplication) -> Colors:
     colors = current_colors()
     app.setStyle("Fusion")
     app.setPalette(_palette(colors))
+    body_pt = body_point_size(app)
     font = QFont(app.font())
-    font.setPointSizeF(max(font.pointSizeF(), 11.0))
+    font.setPointSizeF(body_pt)
     app.setFont(font)
-    app.setStyleSheet(style_sheet(colors))
+    app.setStyleSheet(style_sheet(colors, body_pt))
     return colors

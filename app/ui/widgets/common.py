@@ -37,7 +37,13 @@ def message_label(name: str = "errorMessage") -> QLabel:
 
 
 def show_message(label: QLabel, text: str, *, ok: bool = False) -> None:
-    """Show ``text`` as a problem (default) or, with ``ok``, as a calm confirmation."""
+    """Show ``text`` as a problem (default) or, with ``ok``, as a calm confirmation.
+
+    Screen readers are told as well (a problem interrupts, a confirmation waits its turn),
+    since a label appearing elsewhere on the page is otherwise never read.
+    """
+    from app.ui.announce import announce
+
     name = "okMessage" if ok else "errorMessage"
     if label.objectName() != name:
         label.setObjectName(name)
@@ -45,6 +51,7 @@ def show_message(label: QLabel, text: str, *, ok: bool = False) -> None:
         label.style().polish(label)
     label.setText(text)
     label.setVisible(bool(text))
+    announce(label, text, urgent=not ok)
 
 
 def clear_layout(layout) -> None:
