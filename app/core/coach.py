@@ -2,7 +2,8 @@
 
 The coach keeps everything in memory while the parent talks and saves it in one go at the end,
 so closing the window half-way leaves no half-recorded talk behind. The moods are words a child
-might use, so the parent can pick one without a scale in front of them.
+might use, so the parent can pick one without a scale in front of them; they are stored as keys
+(``MOODS``) and worded on screen in the parent's language (``app.ui.coach.words``).
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ from dataclasses import dataclass, field
 from app.core.ages import BirthMonth, Stage, age_status
 
 OUTCOMES = ("talked", "not-today", "swapped")
-MOODS = ("Relaxed", "Chatty", "Quiet", "Bored", "Worried", "Upset", "Cross")
-CALM_CHECKLIST = (
-    "Pick a relaxed moment: in the car, on a walk, while cooking together.",
-    "Listen more than you talk. Short questions, then wait.",
-    "Stay calm whatever you hear. Your face is the answer they remember.",
-    "Promise — and mean it — no punishment and no devices taken away for telling you.",
-    "It's fine to stop early and come back to it another day.",
-)
+MOODS = ("relaxed", "chatty", "quiet", "bored", "worried", "upset", "cross")
+# Up to revision 0005 the coach stored the English word; drafts kept from then may still hold it.
+_ENGLISH_MOODS = {key.capitalize(): key for key in MOODS}
+
+
+def mood_key(value: str) -> str:
+    """The key for a stored or drafted mood: a key stays, an old English word becomes its key,
+    anything else (never offered by the coach) is kept as it is."""
+    return _ENGLISH_MOODS.get(value, value)
 
 
 @dataclass

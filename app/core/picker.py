@@ -9,13 +9,18 @@ rules, in order of weight:
    with age: little ones need the same few ideas often, teenagers need range.
 3. No starter is repeated within 12 weeks while another of its topic is available.
 4. Never two starters from one topic in a talk. Favourites win ties.
+
+Each pick says why it was chosen as a key and its values (``Pick.reason``/``Pick.values``:
+``"never-covered"``, ``"new-for-band"`` with the band's youngest age, ``"due-again"`` with the
+weeks since), plus whether it is a core topic and a favourite; the screen words them in the
+parent's language (``app.ui.coach.words``), never this module.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.core.content.model import Library, Starter
 
@@ -35,10 +40,18 @@ class Discussed:
     on: dt.date
 
 
+REASONS = ("never-covered", "new-for-band", "due-again")
+
+
 @dataclass(frozen=True)
 class Pick:
+    """A starter for today, and why: ``reason`` is one of ``REASONS`` (or "" when unknown)."""
+
     starter: Starter
     reason: str
+    values: dict[str, int] = field(default_factory=dict)
+    core: bool = False  # a core topic: it comes round every CORE_INTERVAL_WEEKS
+    favourite: bool = False  # one of the parent's favourite cards
 
 
 @dataclass(frozen=True)
@@ -73,7 +86,7 @@ def coverage(library: Library, band: str, history: list[Discussed], today: dt.da
     return rows
 
 
-def _weeks_ago(then: dt.date, today: dt.date) -> int:
+def weeks_ago(then: dt.date, today: dt.date) -> int:
     return max((today - then).days // 7, 0)
 
 
@@ -123,8 +136,8 @@ def pick_starters(library: Library, band: str, history: list[Discussed], today: 
             starter = _choose(library.starters(band, row.topic_id), recent, favourites,
                               exclude, rng)
             if starter is not None:
-                picks.append(Pick(starter, _reason(row, band, today,
-                                                   starter.id in favourites)))
+                reason, values = _reason(row, band, today)
+                picks.append(Pick(starter, reason, values, row.core, starter.id in favourites))
     return picks
 
 
@@ -138,16 +151,10 @@ def _choose(starters: list[Starter], recent: set[str], favourites: frozenset[str
     return rng.choice(loved or fresh)
 
 
-def _reason(row: TopicCoverage, band: str, today: dt.date, favourite: bool) -> str:
+def _reason(row: TopicCoverage, band: str, today: dt.date) -> tuple[str, dict[str, int]]:
+    """Why this topic comes up now, as a key and its values."""
     if row.last is None:
-        reason = "never talked about yet"
-    elif row.new_for_band:
-        reason = f"new for {YOUNGEST_AGE.get(band, band)}-year-olds"
-    else:
-        weeks = _weeks_ago(row.last, today)
-        reason = f"not talked about for {weeks} week{'s' if weeks != 1 else ''}"
-    if row.core:
-        reason += "; a core topic, every 4 weeks"
-    if favourite:
-        reason += "; one of your favourites"
-    return reason
+        return "never-covered", {}
+    if row.new_for_band:
+        return "new-for-band", {"age": YOUNGEST_AGE.get(band, 0)}
+    return "due-again", {"weeks": weeks_ago(row.last, today)}

@@ -78,9 +78,28 @@ def test_favourites_win_ties_and_say_so():
     lib = library()
     favourite = lib.starters("6-8", "privacy")[-1].id
     picks = pick_starters(lib, "6-8", [], TODAY, seed=1, favourites=frozenset({favourite}))
-    chosen = {p.starter.id: p.reason for p in picks}
-    if favourite in chosen:
-        assert "favourite" in chosen[favourite]
+    chosen = {p.starter.id: p.favourite for p in picks}
+    assert chosen.get(favourite) is True
+    assert not any(loved for starter_id, loved in chosen.items() if starter_id != favourite)
+
+
+def test_reasons_are_keys_with_values_never_sentences():
+    lib = library()
+    fresh = pick_starters(lib, "9-12", [], TODAY, seed=3)
+    assert [(p.reason, p.values) for p in fresh] == [("never-covered", {})] * len(fresh)
+    assert sum(p.core for p in fresh) == 1  # one core topic is enough for a talk
+
+    # Every topic talked about six weeks ago: each comes back as "due again" with the weeks.
+    long_ago = TODAY - dt.timedelta(weeks=6, days=2)
+    history = [Discussed(lib.starters("9-12", t.id)[0].id, t.id, long_ago)
+               for t in lib.topics_for("9-12")]
+    again = pick_starters(lib, "9-12", history, TODAY, seed=3)
+    assert again and {(p.reason, p.values["weeks"]) for p in again} == {("due-again", 6)}
+
+    # Talked about before the child turned nine: new for the band, worded by its first age.
+    since = TODAY - dt.timedelta(weeks=1)
+    new = pick_starters(lib, "9-12", history, TODAY, seed=3, band_since=since)
+    assert new and {(p.reason, p.values["age"]) for p in new} == {("new-for-band", 9)}
 
 
 def simulate_year(birth: dt.date, start: dt.date, weeks: int = 52):

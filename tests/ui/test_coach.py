@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from app.core.schedules import ScheduleSpec
 from app.ui.coach.coach_dialog import CoachDialog
-from tests.ui.helpers import open_unlocked
+from app.ui.ops import Ops
+from tests.ui.helpers import open_unlocked, wait_for_ops
 
 NOTE = "Quillfeather mentioned a lighthouse server"
 
@@ -30,9 +31,13 @@ def test_from_the_due_banner_to_done_and_it_shows_after_restart(qtbot, context, 
     seen = {}
 
     def lead_the_talk(dialog: CoachDialog):
+        wait_for_ops(qtbot, window)  # the coach reads the history on the worker
+        assert dialog.loaded
         reasons = [p.reason for p in dialog.picks]
         seen["reasons"] = reasons
-        assert 2 <= len(dialog.picks) <= 3 and all(reasons)
+        assert 2 <= len(dialog.picks) <= 3 and set(reasons) == {"never-covered"}
+        worded = [label.text() for label in dialog.prepare.findChildren(QLabel, "pickReason")]
+        assert len(worded) == len(reasons) and all("never talked about yet" in w for w in worded)
         dialog.prepare.begin_button.click()
         first = dialog.current().starter.id
         dialog.talk.swap_button.click()
@@ -47,23 +52,29 @@ def test_from_the_due_banner_to_done_and_it_shows_after_restart(qtbot, context, 
         seen["refusal"] = dialog.practise.refusal_id()
         dialog.practise.next_button.click()
         dialog.close_step.next_button.click()
+        wait_for_ops(qtbot, window)
         seen["next"] = dialog.after.next_checkin.text()
         dialog.after.rating.button(4).setChecked(True)
         dialog.after.mood.setCurrentText("Chatty")
         dialog.after.notes.setPlainText(NOTE)
+        writes = window.session.ops.writes
         dialog.after.finish_button.click()
+        wait_for_ops(qtbot, window)
+        seen["writes"] = window.session.ops.writes - writes
 
     window.findChild(QPushButton, f"start_due{occurrence.id}").click()
     lead_the_talk(window.checkins.coach)  # the coach is not modal
+    wait_for_ops(qtbot, window)
     assert window.checkins.due == []
-    assert seen["next"].startswith("Next check-in: Sun 06 Dec")
+    assert seen["writes"] == 1  # the talk and its check-in, in one write
+    assert seen["next"].startswith("Next check-in: Sun 6 Dec")
     talks = window.services.talks
     outcomes = dict(talks.outcomes(maya.id))
     assert outcomes[seen["swapped"]] == "swapped"
     assert sorted(outcomes.values()).count("not-today") == 1
     talk = talks.last_talk(maya.id)
     assert (talk.rating, talk.mood, talk.practised, talk.refusal_id) == (
-        4, "Chatty", True, seen["refusal"])
+        4, "chatty", True, seen["refusal"])  # the mood is stored as its key
     window.services.vault.backup("check")
     for path in folder.root.rglob("*"):
         if path.is_file():
@@ -72,14 +83,14 @@ def test_from_the_due_banner_to_done_and_it_shows_after_restart(qtbot, context, 
 
     window = open_unlocked(qtbot, context)
     assert window.services.checkins.occurrence(occurrence.id).status == "done"
-    talks_page = window.shell.page("Talks")
-    talks_page.refresh()
+    talks_page = window.shell.show_page("talks")
+    wait_for_ops(qtbot, window)
     talked = {h.topic_id for h in window.services.talks.discussed(maya.id)}
     rows = {talks_page.table.item(r, 0).data(Qt.ItemDataRole.UserRole):
             talks_page.table.item(r, 1).text() for r in range(talks_page.table.rowCount())}
     assert talked and all(rows[t] != "—" for t in talked)
     assert sum(1 for text in rows.values() if text == "—") == len(rows) - len(talked)
-    history = window.shell.page("Check-ins")
+    history = window.shell.page("checkins")
     history.history_child.setCurrentIndex(history.history_child.findData(maya.id))
     assert history.history.item(0).text().endswith("— Talked")
 
@@ -88,11 +99,13 @@ def test_the_whole_talk_works_from_the_keyboard(qtbot, clock, services):
     from app.ui.content_access import shipped_library
 
     maya = services.family.add("Maya", 2016, 4)
-    dialog = CoachDialog(services, shipped_library().library, (maya.id,), "Maya")
+    ops = Ops(services)
+    dialog = CoachDialog(ops, shipped_library().library, (maya.id,), "Maya")
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
+    qtbot.waitUntil(ops.idle, timeout=5000)
 
     def press(key, times: int = 1, shift: bool = False):
         modifier = (Qt.KeyboardModifier.ShiftModifier if shift
@@ -132,10 +145,11 @@ def test_the_whole_talk_works_from_the_keyboard(qtbot, clock, services):
     press(Qt.Key.Key_Tab, times=2)
     assert focused() == "finishTalk"
     press(Qt.Key.Key_Space)
+    qtbot.waitUntil(ops.idle, timeout=5000)
     assert dialog.result() == CoachDialog.DialogCode.Accepted
     talk = services.talks.last_talk(maya.id)
     assert talk is not None and talk.practised and talk.rating == 3
-    assert (talk.mood, talk.notes) == ("Relaxed", "Calm talk in the car")
+    assert (talk.mood, talk.notes) == ("relaxed", "Calm talk in the car")
     assert len(services.talks.discussed(maya.id)) in (2, 3)
 
 
@@ -149,6 +163,7 @@ def test_start_from_the_tray_opens_the_coach_for_the_due_check_in(qtbot, context
         dialog.reject()
 
     window.start_checkin()
+    wait_for_ops(qtbot, window)
     cancel(window.checkins.coach)  # the coach is not modal
     assert opened == [window.checkins.due[0].id]  # cancelled: still due, nothing saved
     assert window.services.talks.last_talk(maya.id) is None
@@ -166,5 +181,6 @@ def test_a_talk_any_time_from_the_child_s_card(qtbot, context, clock, services):
         dialog.reject()
 
     window.findChild(QPushButton, f"startTalk{maya.id}").click()
+    wait_for_ops(qtbot, window)
     cancel(window.checkins.coach)  # the coach is not modal
     assert bands == [("13-15", None)]

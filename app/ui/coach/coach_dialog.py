@@ -3,16 +3,20 @@
 Prepare → talk (one starter at a time) → practise a refusal line → close with reassurance →
 how it went. The starters come from the picker (``app.core.picker``) using the child's band and
 what they have talked about before; "Swap for another" asks it again without the ones already
-shown. Nothing is written until "Save and finish", and then all at once — the talk, what became
-of each starter, and the check-in marked done.
+shown. The dialog opens at once and reads what it needs on the database worker (``ops.read``:
+births, talk history, favourites), showing the starters when they arrive. Nothing is written
+until "Save and finish", and then all at once, in one write on the worker — the talk, what
+became of each starter, and the check-in marked done (``Changes(talks, checkins)``).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import random
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -22,65 +26,67 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.ages import AgeBand
-from app.core.checkins import next_for_child
-from app.core.clock import local_today
+from app.core.changes import Changes
 from app.core.coach import TalkRecord, talk_band
 from app.core.content.model import Library
 from app.core.picker import Pick, pick_starters
-from app.storage.services import Services
-from app.storage.writes import SaveFailed
-from app.ui import messages
-from app.ui.coach import talk_draft
+from app.ui.age_words import band_label
+from app.ui.coach import coach_data, talk_draft
+from app.ui.coach.coach_data import CoachData, NextCheckin
 from app.ui.coach.steps import AfterStep, CloseStep, PractiseStep, PrepareStep, TalkStep
+from app.ui.dates import city_of, short_moment, zone_differs
+from app.ui.ops import Ops
 from app.ui.widgets.common import button
+
+
+def database_worker(source: object, parent: QObject | None) -> Ops:
+    """The session's worker: given as ``ops``, as the session, or (older callers that pass the
+    services and the main window) found through the window's session."""
+    if isinstance(source, Ops):
+        return source
+    for holder in (source, getattr(parent, "session", None)):
+        ops = getattr(holder, "ops", None)
+        if isinstance(ops, Ops):
+            return ops
+    raise TypeError("the coach reads and saves through the session's database worker (ops)")
 
 
 class CoachDialog(QDialog):
     """Not modal: Help now, and the rest of Porchlight, stay reachable during a talk."""
 
     help_requested = Signal()
+    ready = Signal()  # the talk's data has been read: starters chosen, steps filled
 
-    def __init__(self, services: Services, library: Library, child_ids: tuple[int, ...],
+    def __init__(self, ops: Ops | Any, library: Library, child_ids: tuple[int, ...],
                  who: str, occurrence_id: int | None = None,
                  parent: QWidget | None = None, draft: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("coachDialog")
         self.setModal(False)
-        self.setWindowTitle(f"Check-in with {who}")
+        self.setWindowTitle(self.tr("Check-in with {who}").format(who=who))
         self.resize(860, 640)
         self.setMinimumSize(720, 520)
-        self.services, self.library = services, library
-        clock = services.vault.clock
-        self.today = local_today(clock)
-        children = [services.family.child(c) for c in child_ids]
-        self.band, band_since = talk_band([c.birth for c in children], self.today)
-        self.record = TalkRecord(tuple(child_ids), self.band, clock.now(), occurrence_id)
-        history = sorted((d for c in child_ids for d in services.talks.discussed(c)),
-                         key=lambda d: d.on)
-        self._history, self._since = history, band_since
-        self._favourites = frozenset(services.favourites.ids())
-        fresh_seed = occurrence_id if occurrence_id is not None else int(clock.now().timestamp())
-        self.seed = int(draft["seed"]) if draft and "seed" in draft else fresh_seed
+        self.ops = database_worker(ops, parent)
+        self.library = library
+        self.child_ids = tuple(child_ids)
+        self.band = ""
+        self.today: dt.date | None = None
+        self.record = TalkRecord(self.child_ids, "", dt.datetime.now(dt.UTC), occurrence_id)
+        self._history: list[Any] = []
+        self._since: dt.date | None = None
+        self._favourites: frozenset[str] = frozenset()
+        self.seed = 0
         self._shown: set[str] = set()
-        self.picks = self._pick(3)
+        self.picks: list[Pick] = []
         self.index = 0
+        self.loaded = False
+        self.pending_draft = draft  # kept as it is until the talk can be put back
+        self._saving = False
 
-        rng = random.Random(self.seed)
-        refusals = library.refusals_for(self.band)
-        pressure = [p for p in library.pressure if self.band in p.bands]
-        rng.shuffle(pressure)
-        reassurance = library.reassurance_for(self.band)
-        closing = rng.choice(reassurance) if reassurance else None
-        self.record.reassurance_id = closing.id if closing else ""
-
-        label = AgeBand(self.band).label
-        youngest = "" if len(children) == 1 else " (the youngest's, so every word suits both)"
-        self.prepare = PrepareStep(who, f"Starters for {label}{youngest}.")
-        self.prepare.show_picks(library, self.picks)
+        self.prepare = PrepareStep(who)
         self.talk = TalkStep()
-        self.practise = PractiseStep(refusals, pressure)
-        self.close_step = CloseStep(closing)
+        self.practise = PractiseStep()
+        self.close_step = CloseStep()
         self.after = AfterStep()
         self.stack = QStackedWidget()
         for step in (self.prepare, self.talk, self.practise, self.close_step, self.after):
@@ -90,10 +96,10 @@ class CoachDialog(QDialog):
         header = QHBoxLayout()
         header.setContentsMargins(16, 10, 16, 0)
         header.addStretch(1)
-        self.help_button = button("Help now", "coachHelpNow")
-        self.help_button.setAccessibleName("Help now, from the talk")
-        self.help_button.setToolTip("What to do if your child tells you something is happening "
-                                    "now (Ctrl+Shift+H)")
+        self.help_button = button(self.tr("Help now"), "coachHelpNow",
+                                  accessible=self.tr("Help now, from the talk"))
+        self.help_button.setToolTip(self.tr("What to do if your child tells you something is "
+                                            "happening now (Ctrl+Shift+H)"))
         self.help_button.clicked.connect(self.help_requested)
         header.addWidget(self.help_button)
         layout.addLayout(header)
@@ -106,10 +112,43 @@ class CoachDialog(QDialog):
         self.practise.done.connect(self._to_close)
         self.close_step.done.connect(self._to_after)
         self.after.finish.connect(self.save)
-        self.prepare.begin_button.setFocus()
         self._discarding = False
+        children = self.child_ids
+        self.ops.read(lambda s: coach_data.load(s, children), self._loaded, owner=self)
+
+    def _loaded(self, data: CoachData) -> None:
+        """The children's bands and history are in: choose the starters and fill the steps."""
+        self.today = data.today
+        self.band, self._since = talk_band(data.births, data.today)
+        self._history, self._favourites = data.history, data.favourites
+        record, draft = self.record, self.pending_draft
+        record.band, record.started_at = self.band, data.now
+        fresh_seed = (record.occurrence_id if record.occurrence_id is not None
+                      else int(data.now.timestamp()))
+        self.seed = int(draft["seed"]) if draft and "seed" in draft else fresh_seed
+        self.picks = self._pick(3)
+
+        rng = random.Random(self.seed)
+        pressure = [p for p in self.library.pressure if self.band in p.bands]
+        rng.shuffle(pressure)
+        reassurance = self.library.reassurance_for(self.band)
+        closing = rng.choice(reassurance) if reassurance else None
+        record.reassurance_id = closing.id if closing else ""
+        self.practise.fill(self.library.refusals_for(self.band), pressure)
+        self.close_step.set_line(closing)
+        label = band_label(self.band)
+        self.prepare.band_words.setText(
+            self.tr("Starters for {band}.").format(band=label) if len(self.child_ids) == 1
+            else self.tr("Starters for {band} (the youngest's, so every word suits both).")
+            .format(band=label))
+        self.prepare.show_picks(self.library, self.picks)
+        self.loaded = True
         if draft:
             talk_draft.restore(self, draft)
+        self.pending_draft = None
+        if self.stack.currentWidget() is self.prepare:
+            self.prepare.begin_button.setFocus()
+        self.ready.emit()
 
     def _pick(self, size: int) -> list[Pick]:
         picks = pick_starters(self.library, self.band, self._history, self.today,
@@ -132,7 +171,7 @@ class CoachDialog(QDialog):
             else:
                 self._show_current()
         elif step is self.after:
-            self.after.next_checkin.setText(self._next_checkin_words())
+            self._show_next_checkin()
         self._go(step)
 
     def _to_close(self) -> None:
@@ -140,7 +179,7 @@ class CoachDialog(QDialog):
         self.close_step.next_button.setFocus()
 
     def _to_after(self) -> None:
-        self.after.next_checkin.setText(self._next_checkin_words())
+        self._show_next_checkin()
         self._go(self.after)
         self.after.rating.button(1).setFocus()
 
@@ -180,23 +219,29 @@ class CoachDialog(QDialog):
                 break
         self._show_current()
 
-    def _next_checkin_words(self) -> str:
-        """"Next check-in: Sun 06 Dec, 18:00" once this one is done."""
-        store, now = self.services.checkins, self.services.vault.clock.now()
-        others = [o for o in store.occurrences() if o.id != self.record.occurrence_id]
-        moments = [m for c in self.record.child_ids
-                   if (m := next_for_child(c, store.schedules(), others, now)) is not None]
-        if not moments:
-            return "No weekly check-in planned yet."
-        if min(moments) <= now:
-            return "A scheduled check-in is also due now."
-        # On the clock of the child's schedule, as the Check-ins page shows it.
-        zones = [s.spec.tz for s in store.schedules()
-                 if set(s.child_ids) & set(self.record.child_ids)]
-        when = min(moments).astimezone(zones[0] if zones else None)
-        return f"Next check-in: {when:%a %d %b, %H:%M}"
+    def _show_next_checkin(self) -> None:
+        """Read the next check-in on the worker and show it under the notes when it arrives."""
+        children, occurrence = self.child_ids, self.record.occurrence_id
+        self.ops.read(lambda s: coach_data.next_checkin(s, children, occurrence),
+                      lambda found: self.after.next_checkin.setText(self.next_checkin_words(found)),
+                      owner=self)
+
+    def next_checkin_words(self, found: NextCheckin) -> str:
+        """"Next check-in: Sun 6 Dec, 18:00" on the schedule's clock, named if not this one's."""
+        if found.kind == "none" or found.moment is None:
+            return self.tr("No weekly check-in planned yet.")
+        if found.kind == "due-now":
+            return self.tr("A scheduled check-in is also due now.")
+        when = short_moment(found.moment, found.zone)
+        if found.zone is not None and zone_differs(found.zone, found.moment):
+            when = self.tr("{moment}, {city} time").format(
+                moment=when, city=city_of(str(getattr(found.zone, "key", found.zone))))
+        return self.tr("Next check-in: {when}").format(when=when)
 
     def save(self) -> None:
+        """One write on the worker: the talk, its starters, and the check-in marked done."""
+        if self._saving or not self.loaded:
+            return
         record = self.record
         record.refusal_id = self.practise.refusal_id()
         record.practised = self.practise.practised.isChecked()
@@ -205,13 +250,22 @@ class CoachDialog(QDialog):
         record.mood = str(self.after.mood.currentData() or "")
         record.notes = self.after.notes.toPlainText()
         record.come_back_to = self.after.come_back.text()
-        record.finished_at = self.services.vault.clock.now()
-        try:
-            self.services.talks.save(record)
-        except SaveFailed as error:
-            QMessageBox.warning(self, "Not saved", messages.for_vault_error(error))
-            return
+        saving = dataclasses.replace(record, items=list(record.items))
+        self._saving = True
+        self.after.finish_button.setEnabled(False)
+        self.ops.write(lambda s: coach_data.save(s, saving),
+                       touches=Changes(talks=True, checkins=True),
+                       done=self._saved, failed=self._not_saved, owner=self)
+
+    def _saved(self, _talk_id: int) -> None:
+        self._saving = False
         self.accept()
+
+    def _not_saved(self, error: Exception) -> None:
+        """Nothing was written: the talk stays open with every word, to try again."""
+        self._saving = False
+        self.after.finish_button.setEnabled(True)
+        self.ops.report(error, self)
 
     # --- leaving ---------------------------------------------------------------------------
 
@@ -221,8 +275,9 @@ class CoachDialog(QDialog):
             super().reject()
             return
         answer = QMessageBox.question(
-            self, "Leave this talk?",
-            "What you noted in this talk has not been saved yet. Leave it without saving?",
+            self, self.tr("Leave this talk?"),
+            self.tr("What you noted in this talk has not been saved yet. Leave it without "
+                    "saving?"),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Discard:

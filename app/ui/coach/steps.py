@@ -2,7 +2,9 @@
 
 Each is a plain widget the coach dialog shows in turn; none of them saves anything. Text is
 large where it is read aloud, and every button has a keyboard mnemonic (Alt+letter) so the whole
-talk can be led without a mouse.
+talk can be led without a mouse. The content (starters, refusal lines, reassurance) is the
+library's and shown as it is; every word of the screens themselves goes through ``tr``. The
+steps are built empty and filled once the coach's data has been read on the database worker.
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.coach import CALM_CHECKLIST, MOODS
+from app.core.coach import MOODS
 from app.core.content.model import Library, Pressure, Reassurance, Refusal
 from app.core.picker import Pick
+from app.ui.coach.words import calm_checklist, mood_words, reason_words
 from app.ui.widgets.common import body_label, button, clear_layout, title_label
 
 
@@ -56,32 +59,43 @@ def _big(text: str, name: str) -> QLabel:
 class PrepareStep(QWidget):
     begin = Signal()
 
-    def __init__(self, who: str, band_words: str) -> None:
+    def __init__(self, who: str) -> None:
         super().__init__()
         self.setObjectName("prepareStep")
         layout = _column(self)
-        layout.addWidget(title_label(f"Check-in with {who}"))
-        layout.addWidget(body_label(band_words, muted=True))
-        layout.addWidget(title_label("Before you start", "sectionTitle"))
+        layout.addWidget(title_label(self.tr("Check-in with {who}").format(who=who)))
+        self.band_words = body_label("", muted=True, name="coachBand")
+        layout.addWidget(self.band_words)
+        layout.addWidget(title_label(self.tr("Before you start"), "sectionTitle"))
         self.checks = []
-        for index, line in enumerate(CALM_CHECKLIST):
+        for index, line in enumerate(calm_checklist()):
             box = QCheckBox(line)
             box.setObjectName(f"calm{index}")
             self.checks.append(box)
             layout.addWidget(box)
-        layout.addWidget(title_label("Today's conversation starters", "sectionTitle"))
+        layout.addWidget(title_label(self.tr("Today's conversation starters"), "sectionTitle"))
         self.picks_host = QVBoxLayout()
         layout.addLayout(self.picks_host)
+        self.picks_host.addWidget(body_label(self.tr("Choosing today's starters…"), muted=True,
+                                             name="pickReason"))
         layout.addStretch(1)
-        self.begin_button = _forward_button(layout, "&Begin the talk", "beginTalk", self.begin)
+        self.begin_button = _forward_button(layout, self.tr("&Begin the talk"), "beginTalk",
+                                            self.begin)
+        self.begin_button.setEnabled(False)  # until the starters are chosen
 
     def show_picks(self, library: Library, picks: list[Pick]) -> None:
         clear_layout(self.picks_host)
         for number, pick in enumerate(picks, start=1):
             topic = library.topic(pick.starter.topic)
-            label = body_label(f"{number}. {topic.title if topic else pick.starter.topic} — "
-                               f"{pick.reason}", name="pickReason")
+            label = body_label(self.tr("{number}. {topic} — {reason}").format(
+                number=number, topic=topic.title if topic else pick.starter.topic,
+                reason=reason_words(pick)), name="pickReason")
             self.picks_host.addWidget(label)
+        if not picks:
+            self.picks_host.addWidget(body_label(
+                self.tr("No starters for this age in the library yet: go straight to "
+                        "practising."), muted=True, name="pickReason"))
+        self.begin_button.setEnabled(True)
 
 
 class TalkStep(QWidget):
@@ -107,13 +121,13 @@ class TalkStep(QWidget):
         layout.addWidget(scroll, 1)
         self.note = QLineEdit()
         self.note.setObjectName("starterNote")
-        self.note.setAccessibleName("Quick note")
-        self.note.setPlaceholderText("Quick note (only you can read it)")
+        self.note.setAccessibleName(self.tr("Quick note"))
+        self.note.setPlaceholderText(self.tr("Quick note (only you can read it)"))
         layout.addWidget(self.note)
         row = QHBoxLayout()
-        self.swap_button = button("&Swap for another", "swapStarter")
-        self.not_today_button = button("&Not today", "notToday")
-        self.talked_button = button("&We talked about it", "talkedAbout", primary=True)
+        self.swap_button = button(self.tr("&Swap for another"), "swapStarter")
+        self.not_today_button = button(self.tr("&Not today"), "notToday")
+        self.talked_button = button(self.tr("&We talked about it"), "talkedAbout", primary=True)
         self.swap_button.clicked.connect(self.swap)
         self.not_today_button.clicked.connect(self.not_today)
         self.talked_button.clicked.connect(self.talked)
@@ -126,13 +140,16 @@ class TalkStep(QWidget):
     def show_pick(self, library: Library, pick: Pick, number: int, total: int) -> None:
         starter = pick.starter
         topic = library.topic(starter.topic)
-        self.progress.setText(f"Starter {number} of {total} · "
-                              f"{topic.title if topic else starter.topic} · {pick.reason}")
+        self.progress.setText(self.tr("Starter {number} of {total} · {topic} · {reason}").format(
+            number=number, total=total, topic=topic.title if topic else starter.topic,
+            reason=reason_words(pick)))
         self.starter_text.setText(starter.text)
-        parts = ["Then ask:", *(f"  •  {f}" for f in starter.follow_ups), "",
-                 "Listen for:", *(f"  •  {item}" for item in starter.listen_for)]
+        bullet = self.tr("  •  {item}")
+        parts = [self.tr("Then ask:"), *(bullet.format(item=f) for f in starter.follow_ups), "",
+                 self.tr("Listen for:"), *(bullet.format(item=i) for i in starter.listen_for)]
         for pair in starter.if_they_say:
-            parts += ["", f"If they say: “{pair.they_say}”", f"You can say: “{pair.you_say}”"]
+            parts += ["", self.tr("If they say: “{words}”").format(words=pair.they_say),
+                      self.tr("You can say: “{words}”").format(words=pair.you_say)]
         self.details.setText("\n".join(parts))
         self.note.clear()
         self.talked_button.setFocus()
@@ -141,45 +158,53 @@ class TalkStep(QWidget):
 class PractiseStep(QWidget):
     done = Signal()
 
-    def __init__(self, refusals: list[Refusal], pressure: list[Pressure]) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self.setObjectName("practiseStep")
-        self._pressure, self._index = pressure, 0
+        self._pressure: list[Pressure] = []
+        self._index = 0
         layout = _column(self)
-        layout.addWidget(title_label("Practise saying no", "pageTitle"))
-        layout.addWidget(body_label(
+        layout.addWidget(title_label(self.tr("Practise saying no"), "pageTitle"))
+        layout.addWidget(body_label(self.tr(
             "A quick role-play. You read the pushy \"online friend\"; your child answers with a "
-            "line they pick. Swap roles if they want to try being the pushy one.", muted=True))
-        layout.addWidget(body_label("You read:", muted=True))
+            "line they pick. Swap roles if they want to try being the pushy one."), muted=True))
+        layout.addWidget(body_label(self.tr("You read:"), muted=True))
         self.pressure_text = _big("", "pressureLine")
         layout.addWidget(self.pressure_text)
-        another = button("Another &pushy line", "anotherPressure")
+        another = button(self.tr("Another &pushy line"), "anotherPressure")
         another.clicked.connect(self.next_pressure)
         layout.addWidget(another, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(body_label("Your child answers with:", muted=True))
+        layout.addWidget(body_label(self.tr("Your child answers with:"), muted=True))
         self.refusal = QComboBox()
         self.refusal.setObjectName("refusalChoice")
-        self.refusal.setAccessibleName("The line your child picks")
-        for line in refusals:
-            self.refusal.addItem(line.text, line.id)
+        self.refusal.setAccessibleName(self.tr("The line your child picks"))
         layout.addWidget(self.refusal)
         self.refusal_text = _big("", "refusalLine")
         self.refusal.currentIndexChanged.connect(
             lambda: self.refusal_text.setText(self.refusal.currentText()))
-        self.refusal_text.setText(self.refusal.currentText())
         layout.addWidget(self.refusal_text)
-        self.practised = QCheckBox("&We practised it")
+        self.practised = QCheckBox(self.tr("&We practised it"))
         self.practised.setObjectName("practised")
         layout.addWidget(self.practised)
         layout.addStretch(1)
-        self.next_button = _forward_button(layout, "Ne&xt", "practiseNext", self.done)
+        self.next_button = _forward_button(layout, self.tr("Ne&xt"), "practiseNext", self.done)
+        self.next_pressure()
+
+    def fill(self, refusals: list[Refusal], pressure: list[Pressure]) -> None:
+        """The band's lines, once the coach knows the band."""
+        self._pressure, self._index = list(pressure), 0
+        self.refusal.clear()
+        for line in refusals:
+            self.refusal.addItem(line.text, line.id)
+        self.refusal_text.setText(self.refusal.currentText())
         self.next_pressure()
 
     def next_pressure(self) -> None:
         if not self._pressure:
-            self.pressure_text.setText("“Come on, just this once. Nobody will know.”")
+            self.pressure_text.setText(self.tr("“Come on, just this once. Nobody will know.”"))
             return
-        self.pressure_text.setText(f"“{self._pressure[self._index % len(self._pressure)].text}”")
+        line = self._pressure[self._index % len(self._pressure)].text
+        self.pressure_text.setText(self.tr("“{line}”").format(line=line))
         self._index += 1
 
     def refusal_id(self) -> str:
@@ -189,18 +214,24 @@ class PractiseStep(QWidget):
 class CloseStep(QWidget):
     done = Signal()
 
-    def __init__(self, line: Reassurance | None) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self.setObjectName("closeStep")
-        self.line = line
+        self.line: Reassurance | None = None
         layout = _column(self)
-        layout.addWidget(title_label("To finish", "pageTitle"))
-        layout.addWidget(body_label("End on this — in your own words if you like:", muted=True))
-        layout.addWidget(_big(line.text if line else
-                              "Whatever happens online, you can always come to me.",
-                              "reassuranceLine"))
+        layout.addWidget(title_label(self.tr("To finish"), "pageTitle"))
+        layout.addWidget(body_label(self.tr("End on this — in your own words if you like:"),
+                                    muted=True))
+        self.line_text = _big("", "reassuranceLine")
+        layout.addWidget(self.line_text)
         layout.addStretch(1)
-        self.next_button = _forward_button(layout, "Ne&xt", "closeNext", self.done)
+        self.next_button = _forward_button(layout, self.tr("Ne&xt"), "closeNext", self.done)
+        self.set_line(None)
+
+    def set_line(self, line: Reassurance | None) -> None:
+        self.line = line
+        self.line_text.setText(line.text if line else self.tr(
+            "Whatever happens online, you can always come to me."))
 
 
 class AfterStep(QWidget):
@@ -210,39 +241,40 @@ class AfterStep(QWidget):
         super().__init__()
         self.setObjectName("afterStep")
         layout = _column(self)
-        layout.addWidget(title_label("How did it go?", "pageTitle"))
+        layout.addWidget(title_label(self.tr("How did it go?"), "pageTitle"))
         rating_row = QHBoxLayout()
         self.rating = QButtonGroup(self)
         for value in range(1, 6):
             radio = QRadioButton(f"&{value}")
             radio.setObjectName(f"rating{value}")
-            radio.setAccessibleName(f"{value} out of 5")
+            radio.setAccessibleName(self.tr("{value} out of 5").format(value=value))
             self.rating.addButton(radio, value)
             rating_row.addWidget(radio)
-        rating_row.addWidget(body_label("1 = hard going · 5 = went really well", muted=True), 1)
+        rating_row.addWidget(body_label(self.tr("1 = hard going · 5 = went really well"),
+                                        muted=True), 1)
         layout.addLayout(rating_row)
         self.mood = QComboBox()
         self.mood.setObjectName("childMood")
-        self.mood.setAccessibleName("Your child's mood")
-        self.mood.addItem("Your child's mood…", "")
-        for mood in MOODS:
-            self.mood.addItem(mood, mood)
+        self.mood.setAccessibleName(self.tr("Your child's mood"))
+        self.mood.addItem(self.tr("Your child's mood…"), "")
+        for mood in MOODS:  # stored as the key, shown in the parent's language
+            self.mood.addItem(mood_words(mood), mood)
         layout.addWidget(self.mood)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("talkNotes")
-        self.notes.setAccessibleName("Notes")
-        self.notes.setPlaceholderText("Notes — what stood out (only you can read this)")
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setPlaceholderText(self.tr("Notes — what stood out (only you can read this)"))
         self.notes.setTabChangesFocus(True)
         layout.addWidget(self.notes, 1)
         self.come_back = QLineEdit()
         self.come_back.setObjectName("comeBackTo")
-        self.come_back.setAccessibleName("Things to come back to")
-        self.come_back.setPlaceholderText("Anything to come back to next time?")
+        self.come_back.setAccessibleName(self.tr("Things to come back to"))
+        self.come_back.setPlaceholderText(self.tr("Anything to come back to next time?"))
         layout.addWidget(self.come_back)
         row = QHBoxLayout()
         self.next_checkin = body_label("", muted=True, name="nextCheckinAfterTalk")
         row.addWidget(self.next_checkin, 1)
-        self.finish_button = button("&Save and finish", "finishTalk", primary=True)
+        self.finish_button = button(self.tr("&Save and finish"), "finishTalk", primary=True)
         self.finish_button.clicked.connect(self.finish)
         row.addWidget(self.finish_button)
         layout.addLayout(row)

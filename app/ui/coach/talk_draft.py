@@ -3,6 +3,9 @@
 The coach saves nothing until "Save and finish". If the window locks (or Porchlight crashes)
 half-way, the session keeps this snapshot encrypted in the vault, and the next unlock reopens
 the talk where it was: the same starters, the answers so far, the notes typed.
+
+Drafts kept by an older version still restore: a mood saved as the English word ("Chatty")
+becomes its key, and a pick whose reason was English words keeps them as they were.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from app.core.coach import TalkItem
+from app.core.coach import TalkItem, mood_key
 from app.core.picker import Pick
 
 if TYPE_CHECKING:
@@ -29,7 +32,11 @@ def has_progress(coach: CoachDialog) -> bool:
 
 
 def capture(coach: CoachDialog) -> dict[str, Any] | None:
-    """The talk as plain values, or None while it has not really started."""
+    """The talk as plain values, or None while it has not really started.
+
+    A reopened talk whose data is still being read is kept exactly as it was drafted."""
+    if not coach.loaded:
+        return coach.pending_draft
     if not has_progress(coach) and coach.stack.currentIndex() == 0:
         return None
     record = coach.record
@@ -38,7 +45,8 @@ def capture(coach: CoachDialog) -> dict[str, Any] | None:
         "occurrence_id": record.occurrence_id,
         "started_at": record.started_at.isoformat(),
         "seed": coach.seed,
-        "picks": [[p.starter.id, p.reason] for p in coach.picks],
+        "picks": [[p.starter.id, p.reason, dict(p.values), p.core, p.favourite]
+                  for p in coach.picks],
         "index": coach.index,
         "step": coach.stack.currentIndex(),
         "items": [[i.starter_id, i.topic_id, i.outcome, i.note] for i in record.items],
@@ -58,10 +66,13 @@ def restore(coach: CoachDialog, draft: dict[str, Any]) -> None:
     if draft.get("started_at"):
         record.started_at = dt.datetime.fromisoformat(str(draft["started_at"]))
     picks = []
-    for starter_id, reason in draft.get("picks", []):
+    for starter_id, reason, *more in draft.get("picks", []):
         starter = coach.library.starter(str(starter_id))
-        if starter is not None:
-            picks.append(Pick(starter, str(reason)))
+        if starter is None:
+            continue
+        values = {str(k): int(v) for k, v in dict(more[0] if more else {}).items()}
+        core, favourite = (bool(more[1]), bool(more[2])) if len(more) >= 3 else (False, False)
+        picks.append(Pick(starter, str(reason), values, core, favourite))
     if picks:
         coach.picks = picks
     coach.index = min(int(draft.get("index", 0)), max(len(coach.picks) - 1, 0))
@@ -75,7 +86,7 @@ def restore(coach: CoachDialog, draft: dict[str, Any]) -> None:
     rating = coach.after.rating.button(int(draft.get("rating", -1)))
     if rating is not None:
         rating.setChecked(True)
-    mood = coach.after.mood.findData(draft.get("mood", ""))
+    mood = coach.after.mood.findData(mood_key(str(draft.get("mood", ""))))
     coach.after.mood.setCurrentIndex(max(mood, 0))
     coach.after.notes.setPlainText(str(draft.get("notes", "")))
     coach.after.come_back.setText(str(draft.get("come_back_to", "")))

@@ -1,0 +1,69 @@
+"""What the coach reads before a talk, and after it, on the database worker.
+
+The coach needs the children's birth months (for the band), what they have talked about (for
+the picker), the parent's favourite cards, and the next check-in once this one is done. These
+functions run on the worker thread (``ops.read``); they touch stores and the clock, never a
+widget, and hand back plain values the dialog shows when they arrive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app.core.ages import BirthMonth
+from app.core.checkins import next_for_child
+from app.core.clock import local_today
+from app.core.coach import TalkRecord
+from app.core.picker import Discussed
+from app.storage.services import Services
+
+
+@dataclass(frozen=True)
+class CoachData:
+    births: list[BirthMonth]
+    history: list[Discussed]  # every child's, oldest first
+    favourites: frozenset[str]
+    today: dt.date
+    now: dt.datetime
+
+
+@dataclass(frozen=True)
+class NextCheckin:
+    """After this talk: nothing planned, one due now as well, or the moment and its zone."""
+
+    kind: str  # "none", "due-now" or "planned"
+    moment: dt.datetime | None = None
+    zone: dt.tzinfo | None = None
+
+
+def load(services: Services, child_ids: tuple[int, ...]) -> CoachData:
+    """Everything the coach needs to pick today's starters (on the worker)."""
+    clock = services.vault.clock
+    births = [services.family.child(c).birth for c in child_ids]
+    history = sorted((d for c in child_ids for d in services.talks.discussed(c)),
+                     key=lambda d: d.on)
+    return CoachData(births, history, frozenset(services.favourites.ids()),
+                     local_today(clock), clock.now())
+
+
+def next_checkin(services: Services, child_ids: tuple[int, ...],
+                 occurrence_id: int | None) -> NextCheckin:
+    """The children's next check-in once this one is done, on its schedule's own clock."""
+    store, now = services.checkins, services.vault.clock.now()
+    schedules = store.schedules()
+    others = [o for o in store.occurrences() if o.id != occurrence_id]
+    moments = [m for c in child_ids
+               if (m := next_for_child(c, schedules, others, now)) is not None]
+    if not moments:
+        return NextCheckin("none")
+    if min(moments) <= now:
+        return NextCheckin("due-now")
+    zones = [s.spec.tz for s in schedules if set(s.child_ids) & set(child_ids)]
+    return NextCheckin("planned", min(moments), zones[0] if zones else None)
+
+
+def save(services: Services, record: TalkRecord) -> int:
+    """The talk and its check-in marked done, in one transaction (``TalkStore.save``)."""
+    record.finished_at = services.vault.clock.now()
+    return services.talks.save(record)
