@@ -96,14 +96,18 @@ class Shell(QWidget):
         from app.ui.pages.talks_page import TalksPage
 
         content = shipped_library()
-        family = FamilyPage(self.services, next_checkins=checkins.next_for,
+        family = FamilyPage(self.session.ops, self.services.vault,
                             start_talk=lambda child_id: self.controller.start(None, (child_id,)))
         talks = TalksPage(self.services, self.controller, content.library)
         library = LibraryPage(self.services, content)
-        family.family_changed.connect(library.fill_for_whom)
-        family.family_changed.connect(checkins.refresh)
-        family.family_changed.connect(talks.refresh)
-        self.controller.ticked.connect(family.refresh_next_checkins)
+
+        def family_touched(changes) -> None:  # until these pages follow Changes themselves
+            if changes.family:
+                library.fill_for_whom()
+                checkins.refresh()
+                talks.refresh()
+
+        self.session.ops.changed.connect(family_touched)
         self.controller.talk_saved.connect(checkins.refresh)
         from app.ui.settings.settings_page import SettingsPage
 
