@@ -7,6 +7,9 @@ encrypted database.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -16,6 +19,15 @@ from app.core.picker import Discussed
 from app.storage.models import CheckinOccurrenceRow, TalkChild, TalkItemRow, TalkRow
 from app.storage.times import from_db, to_db
 from app.storage.writes import writing
+
+
+@dataclass(frozen=True)
+class LastTalk:
+    """The latest talk with a child, for a line on the Talks page (the mood is a key)."""
+
+    on: dt.date  # local date it finished
+    mood: str
+    rating: int | None
 
 
 class TalkStore:
@@ -78,3 +90,10 @@ class TalkStore:
             if row is not None:
                 session.expunge(row)
             return row
+
+    def last_talk_summary(self, child_id: int) -> LastTalk | None:
+        """When the latest talk with this child finished, the mood noted and the rating."""
+        row = self.last_talk(child_id)
+        if row is None or row.finished_at is None:
+            return None
+        return LastTalk(from_db(row.finished_at).astimezone().date(), row.mood, row.rating)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.paths import shipped_content_dir
 
 
@@ -34,8 +36,9 @@ class LibraryState:
         files = sorted({Path(str(getattr(p, "path", p))).name for p in self.problems})
         if not files:
             return ""
-        return ("Some conversation files could not be read and were left out: "
-                f"{', '.join(files)}. Everything else works as usual.")
+        return QCoreApplication.translate(
+            "LibraryState", "Some conversation files could not be read and were left out: "
+            "{files}. Everything else works as usual.").format(files=", ".join(files))
 
     def first_words(self, count: int) -> list[str]:
         """Reassurance lines that suit every age, for the first moment of a crisis."""

@@ -98,14 +98,12 @@ class Shell(QWidget):
         content = shipped_library()
         family = FamilyPage(self.session.ops, self.services.vault,
                             start_talk=lambda child_id: self.controller.start(None, (child_id,)))
-        talks = TalksPage(self.services, self.controller, content.library)
-        library = LibraryPage(self.services, content)
+        talks = TalksPage(self.session.ops, self.controller, content.library)
+        library = LibraryPage(self.session.ops, content)
 
         def family_touched(changes) -> None:  # until these pages follow Changes themselves
             if changes.family:
-                library.fill_for_whom()
                 checkins.refresh()
-                talks.refresh()
 
         self.session.ops.changed.connect(family_touched)
         self.controller.talk_saved.connect(checkins.refresh)

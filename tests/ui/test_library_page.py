@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from app.ui.content_access import LibraryState
 from app.ui.library.practice_dialog import PracticeDialog
+from app.ui.ops import Ops
 from app.ui.pages.library_page import LibraryPage
 from tests.core.content_fixtures import write_library
 
@@ -28,13 +29,27 @@ def state(tmp_path) -> LibraryState:
 
 
 @pytest.fixture
-def page(qtbot, services, state):
-    services.family.add("Maya", 2016, 4)  # 10 in Nov 2026: ages 9–12
-    widget = LibraryPage(services, state)
+def ops(qtbot, services):
+    worker = Ops(services)
+    yield worker
+    worker.finish()
+
+
+def open_page(qtbot, ops, state) -> LibraryPage:
+    widget = LibraryPage(ops, state)
     qtbot.addWidget(widget)
     widget.resize(1100, 800)
     widget.show()
+    qtbot.waitUntil(ops.idle, timeout=5000)  # children and favourites are read on the worker
+    assert widget.loaded
+    qtbot.wait(20)  # the cards arrived after the page was shown: let them be laid out
     return widget
+
+
+@pytest.fixture
+def page(qtbot, services, state, ops):
+    services.family.add("Maya", 2016, 4)  # 10 in Nov 2026: ages 9–12
+    return open_page(qtbot, ops, state)
 
 
 def _shown_texts(page):
@@ -60,14 +75,17 @@ def test_topic_filter_and_search(qtbot, page):
     assert page.starters.count.text() == "0 conversation starters"
 
 
-def test_favourites_persist_and_filter(qtbot, page, services, state):
+def test_favourites_persist_and_filter(qtbot, page, services, state, ops):
     card = page.starters.cards[0]
+    writes = ops.writes
     qtbot.mouseClick(card.favourite_button, Qt.MouseButton.LeftButton)
+    assert card.favourite_button.isChecked()  # shown at once, written on the worker
+    qtbot.waitUntil(ops.idle, timeout=5000)
+    assert ops.writes - writes == 1
     assert services.favourites.ids() == {card.starter.id}
     page.starters.favourites_only.setChecked(True)
     assert [c.starter.id for c in page.starters.cards] == [card.starter.id]
-    again = LibraryPage(services, state)
-    qtbot.addWidget(again)
+    again = open_page(qtbot, ops, state)
     again.starters.favourites_only.setChecked(True)
     assert [c.starter.id for c in again.starters.cards] == [card.starter.id]
 
@@ -105,13 +123,12 @@ def test_refusals_reassurance_and_practice(qtbot, page):
     dialog.close()
 
 
-def test_a_broken_file_is_named_and_the_rest_works(qtbot, services, tmp_path):
+def test_a_broken_file_is_named_and_the_rest_works(qtbot, ops, tmp_path):
     from PySide6.QtWidgets import QLabel
 
     root = write_library(tmp_path / "content")
     (root / "topics" / "privacy.toml").write_text("id = [")
-    page = LibraryPage(services, LibraryState.load(root))
-    qtbot.addWidget(page)
+    page = open_page(qtbot, ops, LibraryState.load(root))
     notice = page.findChild(QLabel, "contentProblems")
     assert notice is not None and "privacy.toml" in notice.text()
     assert page.starters.matching()
@@ -124,3 +141,30 @@ def test_saving_cards_into_a_folder_that_is_gone_says_so(qtbot, page, tmp_path, 
     assert not missing.exists()
     assert page.starters.message.isVisibleTo(page) or page.starters.message.text()
     assert "Saved to" not in page.starters.message.text()
+
+
+def test_every_card_control_names_the_card_it_acts_on(page):
+    from PySide6.QtWidgets import QAbstractButton
+
+    controls = [w for w in page.findChildren(QAbstractButton) if w.isVisibleTo(page)]
+    names = [w.accessibleName() for w in controls]
+    assert all(names) and len(names) == len(set(names)), "two controls share a name"
+    cards = page.starters.cards
+    assert len(cards) >= 2
+    for card in cards:
+        words = card.starter.text.split()
+        assert card.copy_button.accessibleName().startswith("Copy: " + " ".join(words[:3]))
+        assert card.select.accessibleName().startswith("Pick for printing: " + words[0])
+        assert card.favourite_button.accessibleName().startswith("Add to favourites: ")
+
+
+def test_a_child_added_elsewhere_appears_when_the_page_is_next_shown(qtbot, page, services,
+                                                                     ops):
+    from app.core.changes import Changes
+
+    page.hide()
+    ops.write(lambda s: s.family.add("Sam", 2012, 9), touches=Changes(family=True), owner=None)
+    qtbot.waitUntil(ops.idle, timeout=5000)
+    assert page.for_whom.findText("For Sam (ages 13–15)") == -1  # hidden: marked stale only
+    page.show()
+    qtbot.waitUntil(lambda: page.for_whom.findText("For Sam (ages 13–15)") >= 0, timeout=5000)

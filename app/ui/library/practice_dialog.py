@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.core.content.model import TONE_LABELS, Refusal
+from app.core.content.model import Refusal
+from app.ui.library.words import tone_words
 from app.ui.widgets.common import body_label, button
 
 
@@ -21,7 +22,7 @@ class PracticeDialog(QDialog):
                  seed: int | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("practiceDialog")
-        self.setWindowTitle("Practise saying no")
+        self.setWindowTitle(self.tr("Practise saying no"))
         self.resize(760, 460)
         self._lines = list(lines)
         self._random = random.Random(seed)
@@ -40,11 +41,13 @@ class PracticeDialog(QDialog):
         self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.position)
         row = QHBoxLayout()
-        self.shuffle_button = button("Shuffle", "practiceShuffle")
+        self.shuffle_button = button(self.tr("Shuffle"), "practiceShuffle",
+                                     accessible=self.tr("Shuffle the lines"))
         self.shuffle_button.clicked.connect(self.shuffle)
-        self.next_button = button("Next line", "practiceNext", primary=True)
+        self.next_button = button(self.tr("Next line"), "practiceNext", primary=True)
         self.next_button.clicked.connect(self.next_line)
-        close = button("Done", "practiceDone")
+        close = button(self.tr("Done"), "practiceDone",
+                       accessible=self.tr("Done practising"))
         close.clicked.connect(self.accept)
         row.addWidget(self.shuffle_button)
         row.addStretch(1)
@@ -59,14 +62,15 @@ class PracticeDialog(QDialog):
     def _show(self) -> None:
         line = self.current()
         if line is None:
-            self.line.setText("No lines to practise for this age yet.")
+            self.line.setText(self.tr("No lines to practise for this age yet."))
             self.position.setText("")
             self.tone.setText("")
             self.next_button.setEnabled(False)
             return
         self.line.setText(line.text)
-        self.tone.setText(TONE_LABELS.get(line.tone, line.tone))
-        self.position.setText(f"{self._index + 1} of {len(self._lines)}")
+        self.tone.setText(tone_words(line.tone))
+        self.position.setText(self.tr("{number} of {total}").format(
+            number=self._index + 1, total=len(self._lines)))
 
     def next_line(self) -> None:
         if self._lines:
