@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
+from app.core.coach import TalkRecord
 from app.core.schedules import ScheduleSpec
 from app.ui.coach.coach_dialog import CoachDialog
 from app.ui.ops import Ops
@@ -184,3 +185,80 @@ def test_a_talk_any_time_from_the_child_s_card(qtbot, context, clock, services):
     wait_for_ops(qtbot, window)
     cancel(window.checkins.coach)  # the coach is not modal
     assert bands == [("13-15", None)]
+
+
+class _French(QTranslator):
+    """A translation of two mood words, enough to see the screen words the stored key."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return {("CoachWords", "Chatty"): "Bavard",
+                ("CoachWords", "Worried"): "Inquiet"}.get((context, source))
+
+    def isEmpty(self):
+        return False
+
+
+def test_english_moods_from_0005_become_keys_and_show_translated(qtbot, tmp_path, clock):
+    from sqlalchemy import text
+
+    from app.storage import vault
+    from app.storage.data_folder import DataFolder
+    from app.storage.services import Services
+    from app.ui.content_access import shipped_library
+    from app.ui.pages.talks_page import TalksPage
+    from tests.conftest import PASSPHRASE
+    from tests.storage.test_migration_upgrades import _build_at
+
+    folder = DataFolder(tmp_path / "data")
+    _build_at(folder, "0005_drafts")  # Ada (id 1), a talk with "calm", one with "Worried"
+    opened = vault.unlock(folder, PASSPHRASE, clock)  # upgrades to head
+    services = Services.for_vault(opened)
+    with opened.engine.connect() as connection:
+        moods = dict(connection.execute(text("SELECT id, mood FROM talks")).all())
+    assert moods == {1: "calm", 2: "worried"}  # the English word is now its key; others kept
+    with opened.engine.begin() as connection:  # a later talk with Ada, mood as the old word
+        connection.execute(text(
+            "INSERT INTO talks (id, band, started_at, finished_at, mood, notes, come_back_to, "
+            "refusal_id, practised, reassurance_id) VALUES (3, '9-12', :t, :t, 'Chatty', '', "
+            "'', '', 0, '')"), {"t": "2026-11-20 18:00:00.000000"})
+        connection.execute(text("INSERT INTO talk_children VALUES (3, 1)"))
+    ops = Ops(services)
+    translator = _French()
+    QApplication.instance().installTranslator(translator)
+    try:
+        page = TalksPage(ops, controller=None, library=shipped_library().library)
+        qtbot.addWidget(page)
+        qtbot.waitUntil(ops.idle, timeout=5000)
+        assert page.child.currentText() == "Ada"
+        assert page.last_talk.text().endswith("mood: Bavard")  # an unconverted word, too
+        services.talks.save(TalkRecord((1,), "9-12", clock.now() + dt.timedelta(days=1),
+                                       mood="worried"))
+        page.refresh()
+        qtbot.waitUntil(ops.idle, timeout=5000)
+        assert page.last_talk.text().endswith("mood: Inquiet")
+    finally:
+        QApplication.instance().removeTranslator(translator)
+        ops.finish()
+        services.close()
+
+
+def test_a_draft_from_before_keys_still_restores_its_mood_and_reasons(qtbot, clock, services):
+    from app.ui.content_access import shipped_library
+
+    library = shipped_library().library
+    maya = services.family.add("Maya", 2016, 4)
+    starter = library.starters("9-12")[0]
+    draft = {"child_ids": [maya.id], "seed": 7, "step": 4, "index": 0, "items": [],
+             "picks": [[starter.id, "never talked about yet"]],  # reasons were words then
+             "mood": "Chatty", "notes": "kept", "rating": 2}
+    ops = Ops(services)
+    dialog = CoachDialog(ops, library, (maya.id,), "Maya", draft=draft)
+    qtbot.addWidget(dialog)
+    assert dialog.unsaved_draft() == draft  # still being read: kept exactly as it was
+    qtbot.waitUntil(ops.idle, timeout=5000)
+    assert dialog.after.mood.currentData() == "chatty"
+    assert dialog.after.mood.currentText() == "Chatty"
+    assert [p.starter.id for p in dialog.picks] == [starter.id]
+    assert dialog.stack.currentWidget() is dialog.after
+    assert dialog.unsaved_draft()["mood"] == "chatty"
+    ops.finish()
