@@ -4,11 +4,13 @@ Backups are taken once a day while Porchlight is open and kept for a week, then 
 month, then monthly for a year. This section lists them, takes one now, restores one (which
 needs the vault closed, so Porchlight locks first), moves the whole family to another computer
 as one encrypted file, and removes older copies — the way to make deleted words truly gone.
-All file work runs off the GUI thread.
+The work runs on the session's database worker, in order with every read and write (a backup
+of a database half-way through a write would be no use), never on the GUI thread.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -22,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.storage import backup_rotation, backups, vault_export
+from app.storage.services import Services
 from app.ui import messages
-from app.ui.background import run_in_background
 from app.ui.backup_words import backup_line
 from app.ui.session import UnlockedSession
 from app.ui.widgets.common import body_label, button, message_label, show_message, title_label
@@ -50,7 +52,8 @@ class BackupsSection(QWidget):
         self.list.setAccessibleName(self.tr("Backups, newest first"))
         self.list.setMinimumHeight(110)
         layout.addWidget(self.list)
-        self.message = message_label()
+        self.message = message_label("backupsMessage")
+        self.message.setAccessibleName(self.tr("Backups message"))
         layout.addWidget(self.message)
         row = QHBoxLayout()
         self.backup_now = button(self.tr("Back up now"), "backupNow")
@@ -95,7 +98,7 @@ class BackupsSection(QWidget):
         for widget in (self.backup_now, self.restore, self.move, self.drop):
             widget.setEnabled(not on)
 
-    def _run(self, work, done_text: str) -> None:
+    def _run(self, work: Callable[[Services], object], done_text: str) -> None:
         self._busy(True)
         show_message(self.message, self.tr("Working…"), ok=True)
 
@@ -109,12 +112,11 @@ class BackupsSection(QWidget):
             show_message(self.message, messages.for_vault_error(error))
             self.refresh()
 
-        run_in_background(work, done, failed)
+        self._session.ops.read(work, done, failed=failed, owner=self)
 
     def take_backup(self) -> None:
-        vault = self._session.services.vault
-        now = vault.clock.now()
-        self._run(lambda: backups.create_backup(vault.engine, vault.folder, "manual", now),
+        self._run(lambda s: backups.create_backup(s.vault.engine, s.vault.folder, "manual",
+                                                  s.vault.clock.now()),
                   self.tr("Backed up. The copy is encrypted, like your notes."))
 
     def ask_restore(self) -> None:
@@ -133,9 +135,8 @@ class BackupsSection(QWidget):
             self.tr("Porchlight export (*.porchlight-export)"))
         if not path:
             return
-        vault = self._session.services.vault
         target = Path(path)
-        self._run(lambda: vault_export.export_vault(vault, target), self.tr(
+        self._run(lambda s: vault_export.export_vault(s.vault, target), self.tr(
             "Saved {name}. It stays encrypted: on the other computer choose \"I already use "
             "Porchlight\" and open this file with your passphrase.").format(name=target.name))
 
@@ -149,7 +150,6 @@ class BackupsSection(QWidget):
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Discard:
             return
-        vault = self._session.services.vault
-        now = vault.clock.now()
-        self._run(lambda: backup_rotation.replace_backups_with_fresh_one(vault, now),
+        self._run(lambda s: backup_rotation.replace_backups_with_fresh_one(
+                      s.vault, s.vault.clock.now()),
                   self.tr("Older backups removed; one fresh backup is kept."))

@@ -1,21 +1,24 @@
-"""Settings: security choices from the catalogue, backups, and where Porchlight keeps things.
+"""Settings: Security, Family, Reminders, Backups and About, on one scrolling page.
 
-The Security section is built from :mod:`app.ui.settings.catalogue` (one widget per entry,
-saved as it changes); Backups has its own section; About says which version runs and opens the
-data folder, so a parent or a helper can find the files without hunting.
+Each section is its own widget; the family-wide choices in them are built from the catalogue
+(``app.ui.settings.catalogue``), so ``controls`` holds one widget per catalogue entry, by key.
+Values come from the session, which reads them on the database worker once per unlock and again
+after every settings change; a change here is written through the session (``set_setting``,
+one write op that announces ``Changes(settings=True)``), and the controls show the values again
+whenever the session has read them, without writing them back.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLineEdit,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -23,19 +26,29 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.ui.session import UnlockedSession
 from app.ui.settings.backups_section import BackupsSection
-from app.ui.settings.catalogue import CATALOGUE, SettingSpec
+from app.ui.settings.catalogue import CATALOGUE, SettingSpec, Value
+from app.ui.settings.controls import show_value
+from app.ui.settings.family_section import FamilySection
+from app.ui.settings.reminders_section import RemindersSection
+from app.ui.settings.security_section import SecuritySection
 from app.ui.widgets.common import body_label, button, title_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Settings", text)
+def _rule() -> QFrame:
+    """A thin line between sections, so each reads as its own group."""
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Plain)
+    line.setProperty("muted", True)
+    return line
 
 
 class SettingsPage(QWidget):
     title = "Settings"
     restore_requested = Signal()
 
-    def __init__(self, session: UnlockedSession) -> None:
+    def __init__(self, session: UnlockedSession, *, autostart: Any = None,
+                 tray_available: bool = False) -> None:
         super().__init__()
         self.setObjectName("settingsPage")
         self.title = self.tr("Settings")
@@ -49,28 +62,31 @@ class SettingsPage(QWidget):
         body = QWidget()
         scroll.setWidget(body)
         outer.addWidget(scroll)
+        self.scroll = scroll
         layout = QVBoxLayout(body)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(12)
         layout.addWidget(title_label(self.tr("Settings")))
 
-        layout.addWidget(title_label(self.tr("Security"), "sectionTitle"))
-        form = QFormLayout()
-        self.controls: dict[str, QWidget] = {}
-        for spec in CATALOGUE:
-            control = self._control(spec)
-            self.controls[spec.key] = control
-            if isinstance(control, QCheckBox):
-                form.addRow(control)
-            else:
-                form.addRow(_tr(spec.label), control)
-            form.addRow(body_label(_tr(spec.help), muted=True))
-        layout.addLayout(form)
-
+        self.security = SecuritySection(session, self._changed)
+        self.family = FamilySection(session, self._changed)
+        self.reminders = RemindersSection(session, self._changed, autostart=autostart,
+                                          tray_available=tray_available)
         self.backups = BackupsSection(session)
         self.backups.restore_requested.connect(self.restore_requested)
-        layout.addWidget(self.backups)
+        self.controls: dict[str, QWidget] = {
+            **self.security.controls, **self.family.controls, **self.reminders.controls}
+        for number, section in enumerate((self.security, self.family, self.reminders,
+                                          self.backups)):
+            if number:
+                layout.addWidget(_rule())
+            layout.addWidget(section)
+        layout.addWidget(_rule())
+        self._about(layout, session)
+        layout.addStretch(1)
+        session.facts_ready.connect(self.show_values)
 
+    def _about(self, layout: QVBoxLayout, session: UnlockedSession) -> None:
         layout.addWidget(title_label(self.tr("About"), "sectionTitle"))
         assert session.services is not None
         root = session.services.vault.folder.root
@@ -84,28 +100,18 @@ class SettingsPage(QWidget):
         path.setAccessibleName(self.tr("Data folder location"))
         path.setReadOnly(True)
         row.addWidget(path, 1)
-        open_folder = button(self.tr("Open folder"), "openDataFolder")
-        open_folder.setAccessibleName(self.tr("Open the data folder"))
+        open_folder = button(self.tr("Open folder"), "openDataFolder",
+                             accessible=self.tr("Open the data folder"))
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(root))))
         row.addWidget(open_folder)
         layout.addLayout(row)
-        layout.addStretch(1)
 
-    def _control(self, spec: SettingSpec) -> QWidget:
-        value = self._session.setting(spec)
-        if spec.kind is bool:
-            box = QCheckBox(_tr(spec.label))
-            box.setObjectName(spec.key)
-            box.setAccessibleName(_tr(spec.label))
-            box.setChecked(bool(value))
-            box.toggled.connect(lambda on, s=spec: self._session.set_setting(s, on))
-            return box
-        spin = QSpinBox()
-        spin.setObjectName(spec.key)
-        spin.setAccessibleName(_tr(spec.label))
-        spin.setRange(spec.minimum, spec.maximum)
-        spin.setSuffix(_tr(spec.suffix))
-        spin.setValue(int(value))
-        spin.setMaximumWidth(180)
-        spin.valueChanged.connect(lambda number, s=spec: self._session.set_setting(s, number))
-        return spin
+    def _changed(self, spec: SettingSpec, value: Value) -> None:
+        self._session.set_setting(spec, value)
+
+    def show_values(self) -> None:
+        """The session has read the family's choices (again): show them."""
+        for spec in CATALOGUE:
+            control = self.controls.get(spec.key)
+            if control is not None:
+                show_value(control, self._session.setting(spec))
