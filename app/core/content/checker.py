@@ -61,7 +61,17 @@ class _Check:
         self.catalogues()
         self.countries()
         self.reading_level()
+        self.overlays()
         return self.problems
+
+    def overlays(self) -> None:
+        """Each locale folder: ids that exist in English (error), translations not older than
+        the English they translate (warning)."""
+        from app.core.content.overlays import overlay_locales, overlay_problems, read_overlay
+
+        for locale in overlay_locales(self.root):
+            errors, warnings = overlay_problems(self.library, read_overlay(self.root, locale))
+            self.problems += errors + warnings
 
     def all_entries(self) -> list[tuple[str, object]]:
         lib = self.library
@@ -234,13 +244,18 @@ def stats_lines(library: Library) -> list[str]:
 
 
 def run_check(directory: Path, *, stats: bool, out: TextIO) -> int:
+    """Print every problem; exit 1 if any is an error (warnings alone still pass)."""
     library, problems = check(directory)
     for problem in problems:
         print(problem, file=out)
     if stats:
         print("\n".join(stats_lines(library)), file=out)
-    if problems:
-        print(f"{len(problems)} problem(s) found.", file=out)
+    errors = [p for p in problems if not p.warning]
+    warnings = len(problems) - len(errors)
+    if warnings:
+        print(f"{warnings} warning(s).", file=out)
+    if errors:
+        print(f"{len(errors)} problem(s) found.", file=out)
         return 1
     print(f"Content OK: {len(library.starters())} starters in {len(library.topics)} topics.",
           file=out)

@@ -37,9 +37,11 @@ class Problem:
     path: Path
     line: int
     message: str
+    warning: bool = False  # worth a look, but the content is still sound (a stale translation)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        kind = "warning: " if self.warning else ""
+        return f"{self.path}:{self.line}: {kind}{self.message}"
 
 
 class _FileDefaults(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -226,10 +228,20 @@ class _Loader:
             self.note_ids(path, [e.id for e in entries])
 
 
-def load_library(directory: Path) -> LoadResult:
-    """Load everything under ``directory``; never raises for bad content."""
+def load_library(directory: Path, locale: str | None = None) -> LoadResult:
+    """Load everything under ``directory``; never raises for bad content.
+
+    With ``locale`` (``fr_CA``), the overlays in ``directory/fr`` and ``directory/fr_CA`` are
+    laid on top of the English (see ``overlays``); ``files`` and ``texts`` stay the English's.
+    """
     try:
-        return _Loader(Path(directory)).load()
+        result = _Loader(Path(directory)).load()
+        if locale:
+            from app.core.content.overlays import with_locale
+
+            result.library, problems = with_locale(result.library, Path(directory), locale)
+            result.problems += problems
+        return result
     except Exception as error:  # a bug must not stop the app; report it like bad content
         result = LoadResult(Library(sources={}, topics=()))
         result.problems.append(Problem(Path(directory), 1, f"could not be loaded: {error!r}"))
