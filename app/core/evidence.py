@@ -2,27 +2,28 @@
 
 Text only, by design: Porchlight never stores, shows or asks for images. The fields follow what
 the hotlines and police ask families to keep (usernames, profile links, times, demands and
-payment handles) so a printed log can be handed over as it is.
+payment handles) so a printed log can be handed over as it is. The boxes' labels, and the
+words for a refused entry, live in the UI (``app.ui.help.evidence_words``), translated.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, fields
 
-FIELD_LABELS = {
-    "platform": "App, game or site",
-    "username": "Their username",
-    "profile_link": "Link to their profile",
-    "happened_at": "When (date and time)",
-    "demanded": "What they demanded or threatened",
-    "payment_handles": "Payment details they gave",
-    "notes": "Other notes",
-}
 MAX_FIELD_LENGTH = 5000
 
 
 class EvidenceProblem(ValueError):
-    """An entry the log cannot take, with a message a parent can act on."""
+    """An entry the log cannot take; the UI words it (``app.ui.help.evidence_words``).
+
+    ``key`` is ``"empty"`` (nothing filled in) or ``"too-long"`` (``field`` names the box,
+    ``limit`` is the most it takes).
+    """
+
+    def __init__(self, key: str, field: str = "", limit: int = 0) -> None:
+        super().__init__(key if not field else f"{key}: {field}")
+        self.key, self.field, self.limit = key, field, limit
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,10 @@ class EvidenceDraft:
     def cleaned(self) -> EvidenceDraft:
         values = {f.name: getattr(self, f.name).strip() for f in fields(self)}
         if not any(values.values()):
-            raise EvidenceProblem("Please fill in at least one box before saving.")
+            raise EvidenceProblem("empty")
         for name, value in values.items():
             if len(value) > MAX_FIELD_LENGTH:
-                raise EvidenceProblem(
-                    f"“{FIELD_LABELS[name]}” is very long; please keep it under "
-                    f"{MAX_FIELD_LENGTH} characters.")
+                raise EvidenceProblem("too-long", name, MAX_FIELD_LENGTH)
         return EvidenceDraft(**values)
 
 
@@ -51,4 +50,4 @@ class EvidenceDraft:
 class EvidenceEntry:
     id: int
     draft: EvidenceDraft
-    recorded: str  # when it was written down, as local text for the printout
+    recorded: dt.datetime  # when it was written down (aware); the UI words it with QLocale

@@ -1,4 +1,8 @@
-"""The evidence log, kept in the encrypted database like everything else."""
+"""The evidence log, kept in the encrypted database like everything else.
+
+Entries come back with the moment they were written (aware, UTC); the screen and the printout
+word it in the parent's own language and zone (``app.ui.dates``), never here.
+"""
 
 from __future__ import annotations
 
@@ -19,8 +23,7 @@ DRAFT_FIELDS = [f.name for f in fields(EvidenceDraft)]
 
 def _to_entry(row: EvidenceRow) -> EvidenceEntry:
     draft = EvidenceDraft(**{name: getattr(row, name) for name in DRAFT_FIELDS})
-    recorded = from_db(row.created_at).astimezone().strftime("%d %b %Y, %H:%M")
-    return EvidenceEntry(row.id, draft, recorded)
+    return EvidenceEntry(row.id, draft, from_db(row.created_at))
 
 
 class EvidenceStore:

@@ -115,8 +115,8 @@ class MainWindow(QMainWindow):
             self.help_dialog.raise_()
             self.help_dialog.activateWindow()
             return self.help_dialog
-        evidence = self.services.evidence if self.services is not None else None
-        self.help_dialog = HelpNowDialog(shipped_library(), self._help_country(), evidence, self)
+        ops = self.session.ops if self.session is not None else None
+        self.help_dialog = HelpNowDialog(shipped_library(), self._help_country(), ops, self)
         if self.session is not None:
             self.session.adopt(self.help_dialog, "evidence")
             self.help_dialog.evidence_log.deleted.connect(self._offer_backup_cleanup)

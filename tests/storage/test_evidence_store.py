@@ -27,11 +27,22 @@ def test_entries_persist_and_are_encrypted(services, open_vault, folder, clock):
 
 
 def test_empty_and_overlong_entries_are_refused(services):
-    with pytest.raises(EvidenceProblem, match="at least one"):
+    """The core says which problem (a key, the box, the limit); the UI words it."""
+    with pytest.raises(EvidenceProblem) as empty:
         services.evidence.add(EvidenceDraft(notes="   "))
-    with pytest.raises(EvidenceProblem, match="under"):
+    with pytest.raises(EvidenceProblem) as too_long:
         services.evidence.add(EvidenceDraft(notes="x" * 5001))
+    assert empty.value.key == "empty"
+    assert (too_long.value.key, too_long.value.field, too_long.value.limit) == (
+        "too-long", "notes", 5000)
     assert services.evidence.entries() == []
+
+
+def test_an_entry_carries_the_moment_it_was_written_not_text(services, clock):
+    """Issue 10: no strftime in storage; the UI words the moment through QLocale."""
+    entry = services.evidence.add(EvidenceDraft(platform="Discord"))
+    assert entry.recorded == clock.now() and entry.recorded.tzinfo is not None
+    assert services.evidence.entries()[0].recorded == clock.now()
 
 
 def test_update_and_delete(services):

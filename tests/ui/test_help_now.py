@@ -1,11 +1,13 @@
 """Help now is one click (or Ctrl+Shift+H) away on every screen, locked or not."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from app.ui.help.help_now_dialog import HelpNowDialog
 from app.ui.main_window import HELP_SHORTCUT, MainWindow
+from app.ui.ops import Ops
 from tests.conftest import PASSPHRASE
 from tests.ui.helpers import open_unlocked, wait_for_shell
 from tests.ui.modal_answers import answer_next
@@ -76,17 +78,35 @@ def test_help_now_when_unlocked_has_the_evidence_log_on_every_page(qtbot, contex
 
 # -- the evidence log keeps typed words (issue 9, point 8) ------------------------------------
 
-def _dialog_with_log(qtbot, services) -> HelpNowDialog:
+@pytest.fixture
+def ops(qtbot, services):
+    worker = Ops(services)
+    yield worker
+    qtbot.waitUntil(worker.idle, timeout=15000)
+    worker.finish()
+
+
+def _dialog_with_log(qtbot, ops) -> HelpNowDialog:
     from app.ui.content_access import shipped_library
 
-    dialog = HelpNowDialog(shipped_library(), "gb", services.evidence)
+    dialog = HelpNowDialog(shipped_library(), "gb", ops)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(ops.idle)
     return dialog
 
 
-def test_changing_the_country_keeps_the_half_typed_entry(qtbot, services):
-    dialog = _dialog_with_log(qtbot, services)
+def test_every_control_has_its_own_name(qtbot, ops):
+    """Screen readers hear "Copy phone 0800 1111", not "Copy" many times over."""
+    dialog = _dialog_with_log(qtbot, ops)
+    names = [b.accessibleName() for b in dialog.findChildren(QAbstractButton)]
+    assert all(names) and len(names) == len(set(names))
+    assert "Copy phone 0800 1111" in names
+    dialog.discard_and_close()
+
+
+def test_changing_the_country_keeps_the_half_typed_entry(qtbot, ops):
+    dialog = _dialog_with_log(qtbot, ops)
     log = dialog.evidence_log
     qtbot.keyClicks(log.fields["username"], "velvet.harbor.77")
     dialog.country.setCurrentIndex(dialog.country.findData("us"))
@@ -97,8 +117,8 @@ def test_changing_the_country_keeps_the_half_typed_entry(qtbot, services):
     dialog.discard_and_close()
 
 
-def test_closing_with_unsaved_evidence_asks_first(qtbot, services):
-    dialog = _dialog_with_log(qtbot, services)
+def test_closing_with_unsaved_evidence_asks_first(qtbot, services, ops):
+    dialog = _dialog_with_log(qtbot, ops)
     qtbot.keyClicks(dialog.evidence_log.fields["notes"], "Asked for gift cards")
     seen: list[tuple[str, str]] = []
     answer_next("unsavedCancel", seen)
@@ -110,12 +130,13 @@ def test_closing_with_unsaved_evidence_asks_first(qtbot, services):
     assert dialog.isVisible()
     answer_next("unsavedSave")
     dialog.close()
+    qtbot.waitUntil(ops.idle)  # closes once the entry is really saved
     assert not dialog.isVisible()
     assert [e.draft.notes for e in services.evidence.entries()] == ["Asked for gift cards"]
 
 
-def test_discard_closes_and_the_words_are_gone(qtbot, services):
-    dialog = _dialog_with_log(qtbot, services)
+def test_discard_closes_and_the_words_are_gone(qtbot, services, ops):
+    dialog = _dialog_with_log(qtbot, ops)
     qtbot.keyClicks(dialog.evidence_log.fields["notes"], "not wanted")
     answer_next("unsavedDiscard")
     dialog.close()
@@ -123,8 +144,8 @@ def test_discard_closes_and_the_words_are_gone(qtbot, services):
     assert dialog.evidence_log.fields["notes"].toPlainText() == ""
 
 
-def test_lock_takes_the_draft_then_closes_without_asking(qtbot, services):
-    dialog = _dialog_with_log(qtbot, services)
+def test_lock_takes_the_draft_then_closes_without_asking(qtbot, ops):
+    dialog = _dialog_with_log(qtbot, ops)
     assert dialog.unsaved_draft() is None
     qtbot.keyClicks(dialog.evidence_log.fields["username"], "harbor.fox")
     draft = dialog.unsaved_draft()
@@ -136,7 +157,7 @@ def test_lock_takes_the_draft_then_closes_without_asking(qtbot, services):
     qtbot.wait(300)
     assert asked == []
 
-    again = _dialog_with_log(qtbot, services)  # after the next unlock
+    again = _dialog_with_log(qtbot, ops)  # after the next unlock
     again.restore_draft(draft)
     assert again.evidence_log.fields["username"].text() == "harbor.fox"
     assert again.unsaved_draft() == draft

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import html
-from dataclasses import fields
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 from PySide6.QtGui import QTextDocument
 
-from app.core.evidence import FIELD_LABELS, EvidenceDraft, EvidenceEntry
+from app.core.evidence import EvidenceEntry
+from app.ui.help.evidence_words import field_label, field_names, recorded_words
 
 
 def _tr(text: str) -> str:
@@ -28,14 +28,14 @@ def evidence_html(entries: list[EvidenceEntry], printed_on: str) -> str:
         parts.append(f"<p><i>{html.escape(_tr('No entries yet.'))}</i></p>")
     for number, entry in enumerate(entries, start=1):
         heading = _tr("Entry {number}").format(number=number)
-        written = _tr("(written {when})").format(when=entry.recorded)
+        written = _tr("(written {when})").format(when=recorded_words(entry.recorded))
         parts.append(f"<h2>{html.escape(heading)} <small>{html.escape(written)}</small></h2>"
                      "<table cellpadding='4' border='1' cellspacing='0' width='100%'>")
-        for field in fields(EvidenceDraft):
-            value = getattr(entry.draft, field.name)
+        for name in field_names():
+            value = getattr(entry.draft, name)
             if value:
                 text = html.escape(value).replace("\n", "<br>")
-                parts.append(f"<tr><td width='30%'><b>{html.escape(FIELD_LABELS[field.name])}"
+                parts.append(f"<tr><td width='30%'><b>{html.escape(field_label(name))}"
                              f"</b></td><td>{text}</td></tr>")
         parts.append("</table>")
     return "".join(parts)

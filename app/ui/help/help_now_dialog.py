@@ -7,14 +7,16 @@ everything but the log, because the log lives in the encrypted database.
 
 The log is built once per dialog: changing the country rebuilds only the country's sections, so
 a half-typed entry is never wiped. Closing with unsaved words asks first; a lock saves them as
-a draft (``unsaved_draft``) and then uses ``discard_and_close``, which does not ask.
+a draft (``unsaved_draft``) and then uses ``discard_and_close``, which does not ask. The log is
+given the session's database worker (``ops``), never a store: without one (locked, before
+setup) there is no log.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.countries import CHOICES, choice_for
+from app.core.countries import choice_for
 from app.ui.content_access import LibraryState
+from app.ui.help.country_words import country_choices
 from app.ui.help.unsaved_question import CANCEL, SAVE, ask_unsaved
+from app.ui.ops import Ops
 from app.ui.widgets.common import (
     body_label,
     button,
@@ -45,24 +49,24 @@ FIRST_WORDS_COUNT = 3
 
 class HelpNowDialog(QDialog):
     def __init__(self, library: LibraryState, country_code: str,
-                 evidence_store: Any = None, parent: QWidget | None = None) -> None:
+                 ops: Ops | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("helpNowDialog")
-        self.setWindowTitle("Help now")
+        self.setWindowTitle(self.tr("Help now"))
         self.resize(900, 760)
         self._library = library
-        self._evidence_store = evidence_store
+        self._ops = ops
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
         header.setContentsMargins(28, 20, 28, 8)
-        header.addWidget(title_label("Help now"), 1)
-        header.addWidget(QLabel("Help lines for"))
+        header.addWidget(title_label(self.tr("Help now")), 1)
+        header.addWidget(QLabel(self.tr("Help lines for")))
         self.country = QComboBox()
         self.country.setObjectName("helpCountry")
-        self.country.setAccessibleName("Country for help lines")
-        for choice in CHOICES:
-            self.country.addItem(choice.name, choice.code)
+        self.country.setAccessibleName(self.tr("Country for help lines"))
+        for code, name in country_choices():
+            self.country.addItem(name, code)
         self.country.setCurrentIndex(self.country.findData(choice_for(country_code).code))
         self.country.currentIndexChanged.connect(self._rebuild)
         header.addWidget(self.country)
@@ -89,7 +93,7 @@ class HelpNowDialog(QDialog):
         self.copied = message_label("okMessage")
         footer.addWidget(self.copied)
         footer.addStretch(1)
-        close = button("Close", "closeHelpNow")
+        close = button(self.tr("Close"), "closeHelpNow", accessible=self.tr("Close Help now"))
         close.clicked.connect(self.accept)
         footer.addWidget(close)
         outer.addLayout(footer)
@@ -119,16 +123,22 @@ class HelpNowDialog(QDialog):
             self._closing_without_asking = False
 
     def done(self, result: int) -> None:
-        """Every way out (Close, Esc, the window's ✕) passes here: unsaved words ask first."""
+        """Every way out (Close, Esc, the window's ✕) passes here: unsaved words ask first.
+
+        After Save the window closes once the entry is really saved; if it could not be, it
+        stays open with the words and the log says why.
+        """
         log = self.evidence_log
         if not self._closing_without_asking and log is not None and log.has_unsaved_changes():
-            answer = ask_unsaved(self, _tr("Save your evidence entry?"), _tr(
+            answer = ask_unsaved(self, self.tr("Save your evidence entry?"), self.tr(
                 "The evidence entry you are writing is not saved yet. Save it before closing "
                 "Help now, or discard it?"))
-            if answer == CANCEL or (answer == SAVE and not log.save()):
-                return  # stays open with the words (a failed save says why in the log)
-            if answer != SAVE:
-                log.discard_changes()
+            if answer == CANCEL:
+                return
+            if answer == SAVE:
+                log.save(then=lambda: QDialog.done(self, result))
+                return
+            log.discard_changes()
         super().done(result)
 
     # --- content ---------------------------------------------------------------------------
@@ -140,9 +150,9 @@ class HelpNowDialog(QDialog):
         library = self._library.library
         country = library.country(self.country_code()) if library else None
         if country is None:
-            layout.addWidget(body_label(
+            layout.addWidget(body_label(self.tr(
                 "The help lines could not be loaded. If your child is in danger, call your "
-                "local emergency number now.", name="errorMessage"))
+                "local emergency number now."), name="errorMessage"))
         else:
             self._emergency(layout, country)
             self._first_words(layout)
@@ -151,75 +161,88 @@ class HelpNowDialog(QDialog):
             self._never(layout, country)
 
     def _emergency(self, layout: QVBoxLayout, country: Any) -> None:
-        frame, inner = card("In danger now")
+        frame, inner = card(self.tr("In danger now"))
         number = country.emergency
-        call = f"call {number}" if any(ch.isdigit() for ch in number) else \
-            "call your local emergency number"
-        inner.addWidget(body_label(
-            f"If your child is in danger right now, or has talked about hurting themselves, "
-            f"{call} now.", name="emergencyLine"))
+        if any(ch.isdigit() for ch in number):
+            line = self.tr("If your child is in danger right now, or has talked about hurting "
+                           "themselves, call {number} now.").format(number=number)
+        else:
+            line = self.tr("If your child is in danger right now, or has talked about hurting "
+                           "themselves, call your local emergency number now.")
+        inner.addWidget(body_label(line, name="emergencyLine"))
         layout.addWidget(frame)
 
     def _first_words(self, layout: QVBoxLayout) -> None:
         lines = self._library.first_words(FIRST_WORDS_COUNT)
         if not lines:
             return
-        layout.addWidget(title_label("First, say this to your child", "sectionTitle"))
+        layout.addWidget(title_label(self.tr("First, say this to your child"), "sectionTitle"))
         for line in lines:
-            layout.addWidget(body_label(f"“{line}”", name="firstWords"))
+            layout.addWidget(body_label(self.tr("“{words}”").format(words=line),
+                                        name="firstWords"))
 
     def _steps(self, layout: QVBoxLayout, country: Any) -> None:
-        layout.addWidget(title_label(f"What to do now — {country.name}", "sectionTitle"))
+        layout.addWidget(title_label(self.tr("What to do now — {country}").format(
+            country=country.name), "sectionTitle"))
         for number, step in enumerate(country.steps, start=1):
-            layout.addWidget(body_label(f"{number}.  {step.text}", name="helpStep"))
+            layout.addWidget(body_label(self.tr("{number}.  {step}").format(
+                number=number, step=step.text), name="helpStep"))
 
     def _channels(self, layout: QVBoxLayout, country: Any) -> None:
-        layout.addWidget(title_label("Who to contact", "sectionTitle"))
+        layout.addWidget(title_label(self.tr("Who to contact"), "sectionTitle"))
+        values = [v for c in country.channels for v in (c.phone, c.web, c.text_line) if v]
+        shared = {v for v in values if values.count(v) > 1}  # named with their channel too
         for channel in country.channels:
             frame, inner = card(channel.name)
             inner.addWidget(title_label(channel.name, "channelName"))
             purpose = " ".join(part for part in (channel.for_what, channel.for_whom) if part)
             inner.addWidget(body_label(purpose, muted=True))
-            for label, value in (("Phone", channel.phone), ("Web", channel.web),
-                                 ("Text", channel.text_line)):
+            for kind, value in (("phone", channel.phone), ("web", channel.web),
+                                ("text", channel.text_line)):
                 if value:
-                    inner.addLayout(self._copy_row(label, value))
+                    inner.addLayout(self._copy_row(
+                        kind, value, channel.name if value in shared else ""))
             layout.addWidget(frame)
 
-    def _copy_row(self, label: str, value: str) -> QHBoxLayout:
+    def _copy_row(self, kind: str, value: str, channel: str = "") -> QHBoxLayout:
+        """One contact line with its Copy button ("Copy phone 0800 1111" to a screen reader;
+        a number two channels share is named with its channel: "Copy phone 999 (Police)")."""
         row = QHBoxLayout()
-        text = QLabel(f"{label}:  {value}")
+        shown = {"phone": self.tr("Phone: {value}"), "web": self.tr("Web: {value}"),
+                 "text": self.tr("Text: {value}")}[kind]
+        text = QLabel(shown.format(value=value))
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         text.setObjectName("channelContact")
         row.addWidget(text, 1)
-        copy = button("Copy", f"copy_{value}")
-        copy.setAccessibleName(f"Copy {label.lower()} {value}")
+        spoken = {"phone": self.tr("Copy phone {value}"), "web": self.tr("Copy web {value}"),
+                  "text": self.tr("Copy text line {value}")}[kind]
+        spoken = spoken.format(value=value)
+        if channel:
+            spoken = self.tr("{copy} ({channel})").format(copy=spoken, channel=channel)
+        copy = button(self.tr("Copy"), f"copy_{value}", accessible=spoken)
         copy.clicked.connect(lambda: self.copy(value))
         row.addWidget(copy)
         return row
 
     def copy(self, value: str) -> None:
         QGuiApplication.clipboard().setText(value)
-        show_message(self.copied, f"Copied {value}", ok=True)
+        show_message(self.copied, self.tr("Copied {value}").format(value=value), ok=True)
 
     def _never(self, layout: QVBoxLayout, country: Any) -> None:
-        layout.addWidget(title_label("Never", "sectionTitle"))
+        layout.addWidget(title_label(self.tr("Never"), "sectionTitle"))
         for item in country.never:
-            layout.addWidget(body_label(f"✕  {item.text}", name="neverItem"))
+            layout.addWidget(body_label(self.tr("✕  {item}").format(item=item.text),
+                                        name="neverItem"))
 
     def _evidence(self, layout: QVBoxLayout) -> None:
-        if self._evidence_store is None:
-            layout.addWidget(body_label(
+        if self._ops is None:
+            layout.addWidget(body_label(self.tr(
                 "Unlock Porchlight to keep an evidence log: usernames, profile links, times, "
-                "what was demanded and payment details, stored encrypted.", muted=True,
+                "what was demanded and payment details, stored encrypted."), muted=True,
                 name="evidenceLocked"))
             self.evidence_log = None
             return
         from app.ui.help.evidence_log import EvidenceLog
 
-        self.evidence_log = EvidenceLog(self._evidence_store)
+        self.evidence_log = EvidenceLog(self._ops)
         layout.addWidget(self.evidence_log)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HelpNowDialog", text)
