@@ -103,10 +103,9 @@ def render(out: Path, scheme: str, size: tuple[int, int]) -> None:
     save(window, out, f"09-family-{tag}")
     render_checkins(app, window, clock, out, tag)
     render_coach(app, window, out, tag)
-    window.shell.sidebar.setCurrentRow(window.shell.page_titles().index("Library"))
-    settle(app)
+    library = window.shell.show_page("library")
+    settle_ops(app, window)
     save(window, out, f"13-library-{tag}")
-    library = window.shell.page("Library")
     library.tabs.setCurrentIndex(1)
     settle(app)
     save(window, out, f"14-library-saying-no-{tag}")
@@ -193,6 +192,17 @@ def render_checkins(app, window, clock, out: Path, tag: str) -> None:
         small.close()
 
 
+def settle_ops(app: QApplication, window, rounds: int = 300) -> None:
+    """Until the database worker has delivered what the screens asked for (or a few seconds)."""
+    import time
+
+    for _ in range(rounds):
+        settle(app, 1)
+        if window.session is None or window.session.ops.idle():
+            return
+        time.sleep(0.01)
+
+
 def render_coach(app, window, out: Path, tag: str) -> None:
     from app.ui.coach.coach_dialog import CoachDialog
     from app.ui.content_access import shipped_library
@@ -201,8 +211,9 @@ def render_coach(app, window, out: Path, tag: str) -> None:
     ids = {c.name: c.id for c in services.family.children()}
     library = shipped_library().library
     for child, seed_name in ((ids["Maya"], "maya"),):
-        dialog = CoachDialog(services, library, (child,), "Maya", None, window)
+        dialog = CoachDialog(window.session.ops, library, (child,), "Maya", None, window)
         dialog.show()
+        settle_ops(app, window)
         settle(app)
         save(dialog, out, f"24-coach-prepare-{tag}")
         dialog.begin()
@@ -217,16 +228,16 @@ def render_coach(app, window, out: Path, tag: str) -> None:
         save(dialog, out, f"27-coach-close-{tag}")
         dialog.close_step.next_button.click()
         dialog.after.rating.button(4).setChecked(True)
-        settle(app)
+        settle_ops(app, window)
         save(dialog, out, f"28-coach-after-{tag}")
         dialog.after.finish_button.click()
+        settle_ops(app, window)
         del seed_name
     shell = window.shell
-    shell.sidebar.setCurrentRow(shell.page_titles().index("Talks"))
-    talks = shell.page("Talks")
-    talks.refresh()
+    talks = shell.show_page("talks")
+    settle_ops(app, window)
     talks.child.setCurrentIndex(talks.child.findData(ids["Maya"]))
-    settle(app)
+    settle_ops(app, window)
     save(window, out, f"29-talks-coverage-{tag}")
 
 
@@ -238,9 +249,37 @@ def render_settings_and_drafts(app, window, out: Path, tag: str) -> None:
 
     for reason in ("daily", "manual"):
         create_backup(vault.engine, vault.folder, reason, vault.clock.now())
-    window.shell.show_page("settings")
-    settle(app)
+    for name in ("Dad", "Grandma Jo"):
+        services.caregivers.add(name)
+    page = window.shell.show_page("settings")
+    page.family.refresh()
+    settle_ops(app, window)
     save(window, out, f"30-settings-{tag}")
+    for number, section in enumerate((page.family, page.reminders, page.backups), start=1):
+        page.scroll.ensureWidgetVisible(section, 0, 0)
+        page.scroll.verticalScrollBar().setValue(section.y() - 12)
+        settle(app)
+        save(window, out, f"30-settings-{number}-{section.objectName()}-{tag}")
+    page.scroll.verticalScrollBar().setValue(page.scroll.verticalScrollBar().maximum())
+    settle(app)
+    save(window, out, f"30-settings-4-about-{tag}")
+    dialog = page.security.open_change_passphrase()
+    dialog.current.setText(PASSPHRASE)
+    dialog.fields.first.setText("harbour tinsel maple")
+    settle(app)
+    save(dialog, out, f"30-settings-5-change-passphrase-{tag}")
+    dialog.reject()
+    dialog = page.security.open_new_recovery_code()
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.go_next()
+    settle_ops(app, window)
+    settle(app)
+    save(dialog, out, f"30-settings-6-new-recovery-code-{tag}")
+    dialog.go_next()
+    settle(app)
+    save(dialog, out, f"30-settings-7-confirm-recovery-code-{tag}")
+    dialog.reject()
+    settle(app)
     maya = next(c.id for c in services.family.children() if c.name == "Maya")
     window.checkins.start(None, (maya,))
     coach = window.checkins.coach

@@ -128,6 +128,7 @@ class TalksPage(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)  # long topic titles wrap rather than lose their end
         header_view = self.table.horizontalHeader()
         header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
@@ -177,6 +178,7 @@ class TalksPage(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, row.topic_id)
                 self.table.setItem(number, column, item)
+        self.table.resizeRowsToContents()
 
     def start_talk(self) -> None:
         child_id = self.child.currentData()
