@@ -90,19 +90,22 @@ def print_document(parent: QWidget, document: QTextDocument, title: str) -> Outp
 
 
 def recovery_code_document(code: str) -> QTextDocument:
+    heading = html.escape(_tr("Porchlight recovery code"))
+    how = html.escape(_tr("If you forget your Porchlight passphrase, choose “Forgot your "
+                          "passphrase?” on the unlock screen and type this code."))
+    keep = html.escape(_tr("Keep this paper somewhere safe, away from the computer."))
     document = QTextDocument()
     document.setHtml(
-        "<h1>Porchlight recovery code</h1>"
-        "<p>If you forget your Porchlight passphrase, choose “Forgot your passphrase?” on the "
-        "unlock screen and type this code.</p>"
+        f"<h1>{heading}</h1><p>{how}</p>"
         f"<p style='font-size:22pt; font-family:monospace'><b>{html.escape(code)}</b></p>"
-        "<p>Keep this paper somewhere safe, away from the computer.</p>"
+        f"<p>{keep}</p>"
     )
     return document
 
 
 def print_recovery_code(parent: QWidget, code: str) -> bool:
-    return bool(print_document(parent, recovery_code_document(code), "Porchlight recovery code"))
+    return bool(print_document(parent, recovery_code_document(code),
+                               _tr("Porchlight recovery code")))
 
 
 def save_pdf(document: QTextDocument, path: str, title: str) -> OutputResult:

@@ -110,8 +110,11 @@ def test_a_family_moves_over_from_another_computer(qtbot, context, clock, export
     step = flow.import_step
     assert step.preview.isVisible() and not step.message.isVisible()
     assert step.file_label.text() == "family.porchlight-export"
-    assert step.details_label.text().startswith("Made on 23 November 2026 at ")
-    assert " KB." in step.details_label.text() or " MB." in step.details_label.text()
+    from app.ui.dates import date_words  # through QLocale, not strftime (issue 10)
+
+    made = date_words(clock.now().astimezone().date())
+    assert step.details_label.text().startswith(f"Made on {made}, ")
+    assert " kB." in step.details_label.text() or " MB." in step.details_label.text()
     assert "passphrase you use on the other computer" in step.encrypted_label.text()
     assert not context.folder.root.exists()  # choosing only reads the file
     assert flow.next_button.isEnabled() and flow.next_button.text() == "Bring it in"

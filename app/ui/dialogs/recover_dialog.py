@@ -25,31 +25,32 @@ class RecoverDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recoverDialog")
-        self.setWindowTitle("Use your recovery code")
+        self.setWindowTitle(self.tr("Use your recovery code"))
         self.setMinimumWidth(520)
         self._context = context
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
-        layout.addWidget(title_label("Use your recovery code", "sectionTitle"))
-        layout.addWidget(body_label(
+        layout.addWidget(title_label(self.tr("Use your recovery code"), "sectionTitle"))
+        layout.addWidget(body_label(self.tr(
             "Type the recovery code you wrote down when you set up Porchlight, then choose a "
-            "new passphrase. Everything you saved stays as it is."))
+            "new passphrase. Everything you saved stays as it is.")))
         self.code = QLineEdit()
         self.code.setObjectName("recoveryCodeInput")
-        self.code.setAccessibleName("Recovery code")
-        self.code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
+        self.code.setAccessibleName(self.tr("Recovery code"))
+        self.code.setPlaceholderText(self.tr("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX"))
         layout.addWidget(self.code)
-        layout.addWidget(title_label("Your new passphrase", "sectionTitle"))
+        layout.addWidget(title_label(self.tr("Your new passphrase"), "sectionTitle"))
         self.fields = PassphraseFields()
         layout.addWidget(self.fields)
         self.message = message_label()
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancel_button = button("Cancel", "recoverCancel")
+        self.cancel_button = button(self.tr("Cancel"), "recoverCancel",
+                                    accessible=self.tr("Cancel recovery"))
         self.cancel_button.clicked.connect(self.reject)
-        self.submit_button = button("Set new passphrase", "recoverSubmit", primary=True)
+        self.submit_button = button(self.tr("Set new passphrase"), "recoverSubmit", primary=True)
         self.submit_button.setEnabled(False)
         self.submit_button.clicked.connect(self.submit)
         buttons.addWidget(self.cancel_button)
@@ -66,7 +67,7 @@ class RecoverDialog(QDialog):
         if not self.fields.is_ready():
             return
         self.submit_button.setEnabled(False)
-        self.submit_button.setText("Checking…")
+        self.submit_button.setText(self.tr("Checking…"))
         show_message(self.message, "")
         context, passphrase = self._context, self.fields.passphrase()
 
@@ -85,6 +86,6 @@ class RecoverDialog(QDialog):
         self.recovered.emit(Services.for_vault(opened))
 
     def _failed(self, error: Exception) -> None:
-        self.submit_button.setText("Set new passphrase")
+        self.submit_button.setText(self.tr("Set new passphrase"))
         self.submit_button.setEnabled(self.fields.is_ready())
         show_message(self.message, messages.for_vault_error(error))

@@ -21,7 +21,8 @@ _NAMES = {
 
 
 def country_name(choice: CountryChoice) -> str:
-    return QCoreApplication.translate("Countries", _NAMES.get(choice.code, choice.name))
+    name = _NAMES.get(choice.code, choice.name)
+    return QCoreApplication.translate("Countries", name)
 
 
 def country_choices() -> list[tuple[str, str]]:

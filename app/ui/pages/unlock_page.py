@@ -137,7 +137,7 @@ class UnlockPage(QWidget):
             return
         passphrase = self.passphrase.text()
         if not passphrase:
-            show_message(self.message, messages.EMPTY_PASSPHRASE)
+            show_message(self.message, messages.translated(messages.EMPTY_PASSPHRASE))
             return
         self._set_busy(True)
         context = self._context

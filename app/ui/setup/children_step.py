@@ -25,33 +25,33 @@ from app.ui.widgets.common import body_label, button, message_label, show_messag
 
 
 class ChildrenStep(Step):
-    title = "Add your children"
-    continue_text = "Finish setup"
-
     def __init__(self, clock: Clock) -> None:
         super().__init__()
+        self.set_title(self.tr("Add your children"))
+        self.continue_text = self.tr("Finish setup")
         self._clock = clock
         self.children: list[ChildDetails] = []
-        self.layout_.addWidget(body_label(
+        self.layout_.addWidget(body_label(self.tr(
             "A name or nickname is enough, with the month and year they were born. Porchlight "
-            "uses the age to pick conversations that fit. You can add more later."))
+            "uses the age to pick conversations that fit. You can add more later.")))
 
         row = QHBoxLayout()
         self.name = QLineEdit()
         self.name.setObjectName("childName")
-        self.name.setAccessibleName("Child's name or nickname")
-        self.name.setPlaceholderText("Name or nickname")
+        self.name.setAccessibleName(self.tr("Child's name or nickname"))
+        self.name.setPlaceholderText(self.tr("Name or nickname"))
         self.month = QComboBox()
         self.month.setObjectName("childBirthMonth")
-        self.month.setAccessibleName("Birth month")
+        self.month.setAccessibleName(self.tr("Birth month"))
         self.month.addItems(month_names())
         today = local_today(clock)
         self.year = QSpinBox()
         self.year.setObjectName("childBirthYear")
-        self.year.setAccessibleName("Birth year")
+        self.year.setAccessibleName(self.tr("Birth year"))
         self.year.setRange(today.year - 30, today.year)
         self.year.setValue(today.year - 8)
-        self.add_button = button("Add", "addChildInSetup")
+        self.add_button = button(self.tr("Add"), "addChildInSetup",
+                                 accessible=self.tr("Add this child"))
         self.add_button.clicked.connect(self.add_current)
         self.name.returnPressed.connect(self.add_current)
         row.addWidget(self.name, 3)
@@ -64,13 +64,14 @@ class ChildrenStep(Step):
 
         self.list = QListWidget()
         self.list.setObjectName("setupChildren")
-        self.list.setAccessibleName("Children added")
+        self.list.setAccessibleName(self.tr("Children added"))
         self.layout_.addWidget(self.list, 1)
-        self.remove_button = button("Remove selected", "removeChildInSetup")
+        self.remove_button = button(self.tr("Remove selected"), "removeChildInSetup",
+                                    accessible=self.tr("Remove the selected child"))
         self.remove_button.clicked.connect(self._remove_selected)
         self.layout_.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.layout_.addWidget(body_label(
-            "No children to add yet? You can finish now and add them from the home page.",
+        self.layout_.addWidget(body_label(self.tr(
+            "No children to add yet? You can finish now and add them from the home page."),
             muted=True))
 
     def add_current(self) -> bool:
@@ -83,7 +84,8 @@ class ChildrenStep(Step):
             return False
         self.children.append(details)
         words = describe_age(details.birth, local_today(self._clock))
-        item = QListWidgetItem(f"{details.name} — {words.summary}")
+        item = QListWidgetItem(self.tr("{name} — {age}").format(name=details.name,
+                                                                 age=words.summary))
         item.setToolTip(words.note)
         self.list.addItem(item)
         show_message(self.message, "")

@@ -274,7 +274,7 @@ class SetupFlow(QWidget):
             step.forget_file()
             step.show_problem(step.cannot_use(step.chosen))
         elif isinstance(error, ImportRefused | AlreadySetUp):
-            step.show_problem(messages.ALREADY_SET_UP)
+            step.show_problem(messages.translated(messages.ALREADY_SET_UP))
         else:
             step.show_problem(messages.for_vault_error(error))
 

@@ -13,9 +13,10 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFileDialog, QLabel
 
+from app.ui.dates import moment_words
 from app.ui.setup.steps import Step
 from app.ui.widgets.common import body_label, button, card, message_label, show_message
 
@@ -27,18 +28,14 @@ EXTENSION = ".porchlight-export"
 
 
 def size_words(size_bytes: int) -> str:
-    """A file size as a person reads it: "350 KB", "4.2 MB"."""
-    if size_bytes < 1000 * 1000:
-        return f"{max(1, round(size_bytes / 1000))} KB"
-    if size_bytes < 1000 * 1000 * 1000:
-        return f"{size_bytes / 1e6:.1f} MB"
-    return f"{size_bytes / 1e9:.1f} GB"
+    """A file size as a person reads it, in the computer's language: "350 kB", "4.2 MB"."""
+    return QLocale.system().formattedDataSize(max(size_bytes, 1000), 1,
+                                              QLocale.DataSizeFormat.DataSizeSIFormat)
 
 
 def when_words(moment: dt.datetime) -> str:
-    """When an export was made, on this computer's clock: "23 November 2026 at 18:00"."""
-    local = moment.astimezone() if moment.tzinfo else moment
-    return f"{local.day} {local:%B %Y} at {local:%H:%M}"
+    """When an export was made, on this computer's clock, through QLocale (``app.ui.dates``)."""
+    return moment_words(moment if moment.tzinfo else moment.astimezone())
 
 
 class ImportStep(Step):
