@@ -19,8 +19,8 @@ from app.core.schedules import (
     slots_between,
 )
 
-STATUS_WORDS = {"pending": "Coming up", "done": "Talked", "skipped": "Skipped",
-                "missed": "Missed"}
+# An occurrence's status, by key; the UI words them (``app.ui.checkins.words``).
+STATUSES = ("pending", "done", "skipped", "missed")
 
 
 @dataclass(frozen=True)
@@ -131,38 +131,29 @@ def next_wake(schedules: list[Schedule], pending: list[Occurrence],
     return min(moments, default=None)
 
 
-def notice_text(kind: str, names: list[str], show_names: bool, count: int = 1) -> tuple[str, str]:
-    """(title, body) for a desktop notification: no child's name unless the parent chose so."""
-    who = f" with {join_names(names)}" if show_names and names else ""
-    if kind == "missed":
-        if count == 1:
-            return "A check-in was missed", f"A weekly check-in{who} was missed. Start one now?"
-        return ("Check-ins were missed",
-                f"{count} weekly check-ins{who} were missed. Start one now?")
-    if kind.startswith("reminder:"):
-        return "Check-in coming up", f"Your weekly check-in{who} is coming up."
-    return "Porchlight", f"Time for your weekly check-in{who}."
-
-
-def join_names(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+def countdown(now: dt.datetime, moment: dt.datetime) -> tuple[str, int]:
+    """How far off ``moment`` is, as a unit key and an amount: ("now", 0), ("minutes", 20),
+    ("hours", 5), ("days", 3). The UI words it (``app.ui.checkins.words.countdown_words``)."""
+    seconds = (moment - now).total_seconds()
+    if seconds <= 60:
+        return "now", 0
+    minutes = int(seconds // 60)
+    if minutes < 60:
+        return "minutes", minutes
+    hours = minutes // 60
+    if hours < 36:
+        return "hours", hours
+    return "days", round(hours / 24)
 
 
 def countdown_words(now: dt.datetime, moment: dt.datetime) -> str:
-    """"in 3 days", "in 5 hours", "in 20 minutes", "now"."""
-    seconds = (moment - now).total_seconds()
-    if seconds <= 60:
+    """Deprecated English form of ``countdown``, kept only until the Family page words it with
+    ``app.ui.checkins.words.countdown_words`` (then delete this)."""
+    unit, amount = countdown(now, moment)
+    if unit == "now":
         return "now"
-    minutes = int(seconds // 60)
-    if minutes < 60:
-        return f"in {minutes} minute{'s' if minutes != 1 else ''}"
-    hours = minutes // 60
-    if hours < 36:
-        return f"in {hours} hour{'s' if hours != 1 else ''}"
-    days = round(hours / 24)
-    return f"in {days} days"
+    single = {"minutes": "minute", "hours": "hour", "days": "day"}[unit]
+    return f"in {amount} {single if amount == 1 else unit}"
 
 
 def weekly_consistency(statuses: list[str], window: int = 8) -> tuple[int, int]:

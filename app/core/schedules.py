@@ -15,20 +15,25 @@ import datetime as dt
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = range(7)  # 0 = Monday … 6 = Sunday; the UI names them (``app.ui.dates``)
 EVENING_BEFORE = "evening"  # the day before, at EVENING_HOUR local time
 EVENING_HOUR = 19
-REMINDER_CHOICES: dict[str, str] = {
-    EVENING_BEFORE: "The evening before (7 pm)",
-    "60": "1 hour before",
-    "15": "15 minutes before",
-}
+# Reminder choices by key, in the order they are offered; the UI words them.
+REMINDER_CHOICES: tuple[str, ...] = (EVENING_BEFORE, "60", "15")
 # How long an occurrence stays "due" before it counts as missed.
 DUE_WINDOW = dt.timedelta(hours=24)
 
 
 class ScheduleProblem(ValueError):
-    """A schedule the app cannot accept, with words a parent can act on."""
+    """A schedule the app cannot accept: a ``key`` the UI words, and the value concerned.
+
+    Keys: ``weekday``, ``every_weeks``, ``zone`` (value: the zone name), ``reminder`` (value:
+    the unknown key), ``no_child``.
+    """
+
+    def __init__(self, key: str, value: str = "") -> None:
+        super().__init__(key)
+        self.key, self.value = key, value
 
 
 @dataclass(frozen=True)
@@ -46,25 +51,21 @@ class ScheduleSpec:
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.zone)
 
-    def describe(self) -> str:
-        """"Every Sunday at 18:00" / "Every other Sunday at 18:00"."""
-        every = "Every" if self.every_weeks == 1 else "Every other"
-        return f"{every} {WEEKDAY_NAMES[self.weekday]} at {self.at:%H:%M}"
 
 
 def check_spec(spec: ScheduleSpec) -> ScheduleSpec:
     """Return the spec, with ``first_date`` moved onto its weekday, or raise ScheduleProblem."""
     if not 0 <= spec.weekday <= 6:
-        raise ScheduleProblem("Please choose a day of the week.")
+        raise ScheduleProblem("weekday")
     if spec.every_weeks not in (1, 2):
-        raise ScheduleProblem("Check-ins can be every week or every two weeks.")
+        raise ScheduleProblem("every_weeks")
     try:
         ZoneInfo(spec.zone)
     except (ZoneInfoNotFoundError, ValueError) as error:
-        raise ScheduleProblem(f"“{spec.zone}” is not a time zone this computer knows.") from error
+        raise ScheduleProblem("zone", spec.zone) from error
     unknown = [r for r in spec.reminders if r not in REMINDER_CHOICES]
     if unknown:
-        raise ScheduleProblem(f"Unknown reminder “{unknown[0]}”.")
+        raise ScheduleProblem("reminder", unknown[0])
     first = first_on_or_after(spec.first_date, spec.weekday)
     return ScheduleSpec(spec.weekday, spec.at.replace(second=0, microsecond=0), spec.zone,
                         spec.every_weeks, first, tuple(dict.fromkeys(spec.reminders)))

@@ -45,24 +45,28 @@ class CatchUpResult:
     # What the pass read, so the engine can plan its next wake without reading it again.
     schedules: list[Schedule] = field(default_factory=list)
     pending: list[Occurrence] = field(default_factory=list)
+    wrote: bool = False  # the pass changed rows (a quiet pass writes nothing)
 
 
 def run_catch_up(store: CheckinStore, now: dt.datetime) -> CatchUpResult:
     schedules = store.schedules()
     marks = store.covered_until()
+    wrote = False
     for schedule in schedules:
         slots = slots_to_create(schedule, marks[schedule.id], now)
         if slots:  # a quiet pass writes nothing
             store.create_occurrences(schedule.id, slots, slots[-1])
+            wrote = True
 
     pending = store.occurrences(status="pending")
     newly_missed = {o.id for o in pending if is_missed(o, now)}
     store.mark_missed(sorted(newly_missed))
+    wrote = wrote or bool(newly_missed)
     pending = [o for o in pending if o.id not in newly_missed]
 
     reminders = {s.id: s.spec.reminders for s in schedules}
     sent = store.sent_notices([o.id for o in pending])
-    result = CatchUpResult(schedules=schedules, pending=pending)
+    result = CatchUpResult(schedules=schedules, pending=pending, wrote=wrote)
     given: list[tuple[int, str]] = []
     for occurrence in pending:
         kinds = notices_for(occurrence, reminders.get(occurrence.schedule_id or -1, ()),
@@ -82,6 +86,7 @@ def run_catch_up(store: CheckinStore, now: dt.datetime) -> CatchUpResult:
             result.notices.append(Notice(group.occurrence_ids[-1], "missed", group.child_ids,
                                          group.count))
     store.record_notices(given)
+    result.wrote = result.wrote or bool(given)
     return result
 
 

@@ -11,13 +11,20 @@ A pass that fails (a full disk, a read-only folder, another program holding the 
 go unnoticed: reminders would silently stop. The engine keeps its last good result, says
 ``failed`` with the classified problem, and tries again on a timer that backs off from 30
 seconds to 5 minutes; the first pass that works again says ``recovered``.
+
+The pass itself runs wherever ``run`` puts it: in the app, on the session's one database
+worker (the window never waits for the disk); in small tests, right here. Jobs, the heartbeat
+and the retry timer stay on the GUI thread and only *ask* for a pass; asks that come while one
+is running are folded into one more pass after it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from apscheduler.executors.debug import DebugExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
@@ -39,6 +46,20 @@ log = logging.getLogger(__name__)
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Waits before each retry of a failed pass, in a row of failures; the last one repeats.
 RETRY_DELAYS_MS = (30_000, 60_000, 120_000, 240_000, 300_000)
+# run(work, done, failed): call ``work()`` somewhere, then ``done(result)`` or ``failed(error)``
+# on the GUI thread.
+Runner = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[Exception], None]], None]
+
+
+def run_here(work: Callable[[], Any], done: Callable[[Any], None],
+             failed: Callable[[Exception], None]) -> None:
+    """The plain runner: the pass runs at once, on the calling thread (tests, tools)."""
+    try:
+        result = work()
+    except Exception as error:  # a failed pass must not stop the next one
+        failed(error)
+    else:
+        done(result)
 
 
 @dataclass(frozen=True)
@@ -83,9 +104,12 @@ class ReminderEngine(QObject):
     _ring = Signal()
 
     def __init__(self, store: CheckinStore, clock: Clock, *, beat_ms: int = BEAT_MS,
-                 heartbeat: Heartbeat | None = None, parent: QObject | None = None) -> None:
+                 heartbeat: Heartbeat | None = None, run: Runner = run_here,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._store, self._clock = store, clock
+        self._store, self._clock, self._run = store, clock, run
+        self._busy = False  # a pass is running (on the worker)
+        self._asked: bool | None = None  # another pass was asked for meanwhile (rebuild?)
         self.latest = CatchUpResult()
         self.scheduler = FixedQtScheduler(
             jobstores={"default": MemoryJobStore()},
@@ -99,6 +123,7 @@ class ReminderEngine(QObject):
         self._ring.connect(self.check_now, Qt.ConnectionType.QueuedConnection)
         self.fired = 0  # jobs fired so far: lets a test see the scheduler at work
         self._running = False
+        self._closed = False
         self.failure: PassFailed | None = None  # while reminders are paused
         self.retry_timer = QTimer(self)
         self.retry_timer.setSingleShot(True)
@@ -111,6 +136,7 @@ class ReminderEngine(QObject):
         self.rebuild()
 
     def stop(self) -> None:
+        self._closed = True  # a pass still on the worker is ignored when it comes back
         if self._running:
             self._running = False
             self.heartbeat.stop()
@@ -118,35 +144,55 @@ class ReminderEngine(QObject):
             self.scheduler.shutdown(wait=False)
 
     def rebuild(self) -> None:
-        """Rebuild every job from our tables, then catch up: after start, a change, a wake."""
-        if not self._running:
-            return
-        try:
-            schedules = self._store.schedules()
-        except Exception as error:  # the same failure as a pass: shown, and retried
-            self._pass_failed(error)
-            return
-        self.scheduler.remove_all_jobs()
-        for schedule in schedules:
-            if not schedule.paused:
-                self._add_jobs(schedule)
-        self.check_now()
+        """Catch up, then rebuild every job from our tables: after start, a change, a wake."""
+        if self._running:
+            self._ask(rebuild=True)
 
     def retry_now(self) -> None:
         """Try a failed pass again (the retry timer, or "Try again now" on the banner)."""
         self.retry_timer.stop()
-        if self._running:
-            self.rebuild()  # the jobs may be stale too, if reading the schedules failed
-        else:
-            self.check_now()
+        # The jobs may be stale too, if reading the schedules failed.
+        self._ask(rebuild=self._running)
 
-    def check_now(self) -> CatchUpResult:
+    def check_now(self) -> None:
+        """Ask for a catch-up pass (a job, the heartbeat, a change); the result comes as
+        ``updated`` (and ``notice``), or ``failed``."""
+        self._ask(rebuild=False)
+
+    def _ask(self, *, rebuild: bool) -> None:
+        if self._busy:
+            self._asked = bool(self._asked) or rebuild
+            return
+        self._busy = True
         now = self._clock.now()
+        store = self._store
+        self._run(lambda: run_catch_up(store, now),
+                  lambda result: self._passed(result, now, rebuild),
+                  self._failed_pass)
+
+    def _settle(self) -> None:
+        """A pass ended: run the one asked for meanwhile, if any."""
+        self._busy = False
+        asked, self._asked = self._asked, None
+        if asked is not None:
+            self._ask(rebuild=asked and self._running)
+
+    def _failed_pass(self, error: Exception) -> None:
         try:
-            result = run_catch_up(self._store, now)
-        except Exception as error:  # a failed pass must not stop the next one
-            self._pass_failed(error)
-            return self.latest
+            if not self._closed:
+                self._pass_failed(error)
+        finally:
+            self._settle()
+
+    def _passed(self, result: CatchUpResult, now: dt.datetime, rebuild: bool) -> None:
+        try:
+            self._take(result, now, rebuild)
+        finally:
+            self._settle()
+
+    def _take(self, result: CatchUpResult, now: dt.datetime, rebuild: bool) -> None:
+        if self._closed:
+            return
         self.latest = result
         if self.failure is not None:
             self.failure = None
@@ -154,11 +200,15 @@ class ReminderEngine(QObject):
             log.warning("reminder catch-up recovered")
             self.recovered.emit()
         if self._running:
+            if rebuild:
+                self.scheduler.remove_all_jobs()
+                for schedule in result.schedules:
+                    if not schedule.paused:
+                        self._add_jobs(schedule)
             self._plan_wake(result, now)
         for notice in result.notices:
             self.notice.emit(notice)
         self.updated.emit(result)
-        return result
 
     def _pass_failed(self, error: Exception) -> None:
         """Keep the last good result; tell the UI why; try again later, backing off."""

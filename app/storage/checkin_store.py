@@ -162,11 +162,13 @@ class CheckinStore:
                                                            child_id=c) for c in children)
             row.covered_until = max(row.covered_until, to_db(covered_until))
 
-    def occurrences(self, *, status: str | None = None,
-                    child_id: int | None = None) -> list[Occurrence]:
-        """Oldest first."""
+    def occurrences(self, *, status: str | None = None, child_id: int | None = None,
+                    slot_after: dt.datetime | None = None) -> list[Occurrence]:
+        """Oldest first; ``slot_after`` keeps only those whose slot is later (recent ones)."""
         query = select(CheckinOccurrenceRow).order_by(CheckinOccurrenceRow.due_at,
                                                       CheckinOccurrenceRow.id)
+        if slot_after is not None:
+            query = query.where(CheckinOccurrenceRow.slot_at > to_db(slot_after))
         if status is not None:
             query = query.where(CheckinOccurrenceRow.status == status)
         if child_id is not None:
@@ -268,7 +270,7 @@ class CheckinStore:
     def _check_children(child_ids: Iterable[int]) -> list[int]:
         children = sorted(set(child_ids))
         if not children:
-            raise ScheduleProblem("Choose at least one child for this check-in.")
+            raise ScheduleProblem("no_child")
         return children
 
     @staticmethod

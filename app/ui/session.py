@@ -57,7 +57,8 @@ class UnlockedSession(QObject):
         super().__init__(parent)
         self.services: Services | None = services
         self.ops = Ops(services, self)
-        self.controller: CheckinController | None = CheckinController(services, notifier, self)
+        self.controller: CheckinController | None = CheckinController(services, notifier, self,
+                                                                        ops=self.ops)
         self.controller.adopt = self.adopt
         self._adopted: dict[int, _Adopted] = {}
         self._ending = False

@@ -91,8 +91,7 @@ class Shell(QWidget):
         from app.ui.pages.checkins_page import CheckinsPage
         from app.ui.pages.library_page import LibraryPage
 
-        checkins = CheckinsPage(self.services, self.controller, autostart=self._autostart,
-                                tray_available=self._tray_available)
+        checkins = CheckinsPage(self.session)
         from app.ui.pages.talks_page import TalksPage
 
         content = shipped_library()
@@ -106,7 +105,6 @@ class Shell(QWidget):
                 checkins.refresh()
 
         self.session.ops.changed.connect(family_touched)
-        self.controller.talk_saved.connect(checkins.refresh)
         from app.ui.settings.settings_page import SettingsPage
 
         settings = SettingsPage(self.session)

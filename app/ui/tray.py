@@ -49,15 +49,15 @@ class Tray(QObject):
         self.icon = QSystemTrayIcon(self._plain, self)
         self.icon.setToolTip(APP_NAME)
         menu = QMenu()
-        show = QAction("Show Porchlight", menu)
+        show = QAction(self.tr("Show Porchlight"), menu)
         show.triggered.connect(self.show_requested)
-        start = QAction("Start a check-in", menu)
+        start = QAction(self.tr("Start a check-in"), menu)
         start.triggered.connect(self.start_requested)
-        hide = QAction("Hide and lock (Ctrl+Shift+Q)", menu)
+        hide = QAction(self.tr("Hide and lock (Ctrl+Shift+Q)"), menu)
         hide.triggered.connect(self.hide_requested)
-        lock = QAction("Lock", menu)
+        lock = QAction(self.tr("Lock"), menu)
         lock.triggered.connect(self.lock_requested)
-        leave = QAction("Quit Porchlight", menu)
+        leave = QAction(self.tr("Quit Porchlight"), menu)
         leave.triggered.connect(self.quit_requested)
         menu.addAction(show)
         menu.addAction(start)
@@ -79,7 +79,8 @@ class Tray(QObject):
         if self.icon is None:
             return
         self.icon.setIcon(self._attention if on else self._plain)
-        self.icon.setToolTip(f"{APP_NAME} — a check-in is waiting" if on else APP_NAME)
+        self.icon.setToolTip(self.tr("{app} — a check-in is waiting").format(app=APP_NAME)
+                            if on else APP_NAME)
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger,

@@ -8,7 +8,7 @@ import pytest
 import recurring_ical_events
 from icalendar import Calendar
 
-from app.core.calendar_export import schedules_to_ics, uid_for
+from app.core.calendar_export import CalendarWords, schedules_to_ics, uid_for
 from app.core.checkins import Schedule
 from app.core.schedules import EVENING_BEFORE, ScheduleSpec, check_spec, slots_between
 from tests.core.test_schedules import ZONES
@@ -47,8 +47,18 @@ def test_alarms_names_and_stable_uid():
     triggers = sorted(a["TRIGGER"].dt for a in event.walk("VALARM"))
     assert triggers == [-dt.timedelta(hours=23), -dt.timedelta(minutes=15)]
     assert str(event["SUMMARY"]) == "Weekly check-in" and b"Sam" not in first
-    named = schedules_to_ics([item], {1: "Sam", 2: "Maya"}, today=TODAY, stamp=STAMP)
+    named = schedules_to_ics([item], {7: "Sam and Maya"}, today=TODAY, stamp=STAMP)
     assert "Weekly check-in with Sam and Maya" in named.decode()
+
+
+def test_the_words_come_from_the_caller():
+    words = CalendarWords(calendar_name="Rendez-vous", summary="Discussion",
+                          summary_with="Discussion avec {names}", alarm="Bientôt",
+                          led_by="Menée par {caregiver}.")
+    text = schedules_to_ics([schedule("UTC", 1)], {7: "Sam"}, today=TODAY, stamp=STAMP,
+                            words=words).decode()
+    assert "Discussion avec Sam" in text and "Menée par Dad." in text and "Bientôt" in text
+    assert "Rendez-vous" in text and "Weekly" not in text
 
 
 def test_paused_schedules_are_left_out():

@@ -107,11 +107,16 @@ def test_a_schedule_holds_when_the_computer_changes_zone(local_zone, computer_zo
     assert next_slot(spec, START) == before[0]
 
 
-def test_bad_schedules_are_refused_in_plain_words():
-    with pytest.raises(ScheduleProblem, match="time zone"):
+def test_bad_schedules_are_refused_with_a_key_the_ui_words():
+    with pytest.raises(ScheduleProblem) as zone:
         check_spec(ScheduleSpec(6, dt.time(18), "Mars/Olympus"))
-    with pytest.raises(ScheduleProblem, match="every two weeks"):
+    assert (zone.value.key, zone.value.value) == ("zone", "Mars/Olympus")
+    with pytest.raises(ScheduleProblem) as every:
         check_spec(ScheduleSpec(6, dt.time(18), "UTC", every_weeks=3))
+    assert every.value.key == "every_weeks"
+    with pytest.raises(ScheduleProblem) as reminder:
+        check_spec(ScheduleSpec(6, dt.time(18), "UTC", reminders=("30",)))
+    assert (reminder.value.key, reminder.value.value) == ("reminder", "30")
     assert check_spec(ScheduleSpec(6, dt.time(18), "UTC", first_date=dt.date(2026, 11, 23))
                       ).first_date == dt.date(2026, 11, 29)
 

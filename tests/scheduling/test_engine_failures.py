@@ -21,6 +21,7 @@ from app.desktop.notifications import RecordingNotifier
 from app.scheduling.reminder_engine import RETRY_DELAYS_MS
 from app.ui.checkins.controller import CheckinController
 from app.ui.checkins.due_banner import DueBanner
+from app.ui.ops import Ops
 
 
 class ReadOnly:
@@ -48,9 +49,13 @@ def read_only(services):
 
 @pytest.fixture
 def checkins(services, qtbot):
-    controller = CheckinController(services, RecordingNotifier())
+    """The controller as the app runs it: its passes on a real database worker."""
+    ops = Ops(services)
+    controller = CheckinController(services, RecordingNotifier(), ops=ops)
+    controller.settle = lambda: qtbot.waitUntil(ops.idle, timeout=5000)
     yield controller
     controller.stop()
+    ops.finish()
 
 
 def banner_for(qtbot, controller) -> DueBanner:
@@ -80,6 +85,7 @@ def test_a_read_only_database_pauses_reminders_visibly_and_a_retry_brings_them_b
     banner = banner_for(qtbot, checkins)
     engine = checkins.engine
     checkins.start_engine()
+    checkins.settle()
     assert not banner.isVisible() and engine.failure is None
     last_good = engine.latest
 
@@ -98,14 +104,17 @@ def test_a_read_only_database_pauses_reminders_visibly_and_a_retry_brings_them_b
     assert retry_button(banner).accessibleName() == "Try reminders again now"
 
     engine.retry_timer.timeout.emit()  # the timer's own retry: still read-only
+    checkins.settle()
     assert engine.retry_timer.interval() == 60_000
     engine.retry_timer.timeout.emit()
+    checkins.settle()
     assert engine.retry_timer.interval() == 120_000
     assert texts(banner)[0].endswith("Porchlight will try again in a few minutes.")
 
     read_only.on = False  # the parent freed the folder
     with qtbot.waitSignal(engine.recovered, timeout=1000):
         qtbot.mouseClick(retry_button(banner), Qt.MouseButton.LeftButton)
+    checkins.settle()
     assert engine.failure is None and not engine.retry_timer.isActive()
     assert retry_button(banner) is None
     assert texts(banner) == ["Check-in with Sam is due"]  # the missed pass was caught up
@@ -124,10 +133,12 @@ def test_a_failure_at_start_is_shown_not_raised_and_the_jobs_come_back(
 
     services.checkins.schedules = unreadable
     checkins.start_engine()  # reading the schedules fails: before, this raised into the slot
+    checkins.settle()
     assert engine.failure is not None and banner.isVisible()
     assert engine.scheduler.get_jobs() == []
     services.checkins.schedules = reading
     engine.retry_now()
+    checkins.settle()
     assert engine.failure is None and not banner.isVisible()
     assert [job.id for job in engine.scheduler.get_jobs()][:1] == ["due-1"]
 
@@ -138,6 +149,7 @@ def test_a_full_disk_is_named_and_the_backoff_stops_at_five_minutes(
     banner = banner_for(qtbot, checkins)
     engine = checkins.engine
     checkins.start_engine()
+    checkins.settle()
 
     def full(*_args, **_kwargs):
         raise exc.OperationalError("INSERT", {}, sqlite3.OperationalError(
@@ -148,12 +160,14 @@ def test_a_full_disk_is_named_and_the_backoff_stops_at_five_minutes(
     delays = []
     for _ in range(7):
         engine.check_now()
+        checkins.settle()
         delays.append(engine.retry_timer.interval())
     assert delays == [*RETRY_DELAYS_MS, 300_000, 300_000]
     assert engine.failure.kind == "DISK_FULL" and engine.failure.failures == 7
     assert "this computer's disk is full" in texts(banner)[0]
     monkeypatch.undo()
     engine.retry_now()
+    checkins.settle()
     assert not engine.retry_timer.isActive() and engine.latest.due
 
 
@@ -161,9 +175,34 @@ def test_a_stopped_engine_does_not_retry(services, clock, checkins, read_only, q
     add_monday_schedule(services)
     engine = checkins.engine
     checkins.start_engine()
+    checkins.settle()
     read_only.on = True
     clock.set(dt.datetime(2026, 11, 23, 19, 5, tzinfo=dt.UTC))  # due: the pass must write
     engine.check_now()
+    checkins.settle()
     assert engine.retry_timer.isActive()
     checkins.stop()
     assert not engine.retry_timer.isActive()
+
+
+def test_the_pass_runs_on_the_worker_and_asks_meanwhile_fold_into_one(
+        services, clock, checkins, qtbot):
+    import threading
+
+    add_monday_schedule(services)
+    threads: list[int] = []
+    passes = []
+    reading = services.checkins.schedules
+
+    def recording(*args, **kwargs):
+        threads.append(threading.get_ident())
+        return reading(*args, **kwargs)
+
+    services.checkins.schedules = recording
+    checkins.engine.updated.connect(passes.append)
+    checkins.start_engine()
+    for _ in range(5):  # the heartbeat, jobs and a wake, all at once
+        checkins.engine.check_now()
+    checkins.settle()
+    assert threads and threading.get_ident() not in threads  # never on the GUI thread
+    assert len(passes) == 2  # the first, and one for everything asked while it ran

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.scheduling.reminder_engine import PassFailed
+from app.ui.checkins import words
 from app.ui.checkins.controller import CheckinController
 from app.ui.widgets.common import button, clear_layout
 
@@ -52,7 +53,7 @@ class DueBanner(QFrame):
     def __init__(self, controller: CheckinController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dueBanner")
-        self.setAccessibleName("Check-in reminders")
+        self.setAccessibleName(_tr("Check-in reminders"))
         self.controller = controller
         self.rows = QVBoxLayout(self)
         self.rows.setContentsMargins(20, 10, 20, 10)
@@ -74,28 +75,35 @@ class DueBanner(QFrame):
     def refresh(self) -> None:
         clear_layout(self.rows)
         if self.failure is not None:
-            [retry] = self._row(paused_text(self.failure), "paused", [
-                (_tr("Try again now"), "retry", False, self.controller.engine.retry_now),
+            self._row(paused_text(self.failure), "paused", [
+                (_tr("Try again now"), "retry", False, self.controller.engine.retry_now,
+                 _tr("Try reminders again now")),
             ])
-            retry.setAccessibleName(_tr("Try reminders again now"))
         for occurrence in self.controller.due:
-            who = self.controller.who(occurrence.child_ids)
-            self._row(f"Check-in with {who} is due", f"due{occurrence.id}", [
-                ("Start", "start", True, lambda o=occurrence: self.controller.start(o)),
-                ("Snooze 1 hour", "snooze", False, lambda o=occurrence: self.controller.snooze(o)),
-                ("Move…", "move", False, lambda o=occurrence: self.controller.reschedule(o)),
-                ("Skip…", "skip", False, lambda o=occurrence: self.controller.skip(o)),
+            names = self.controller.names(occurrence.child_ids)
+            who = words.who(names)
+            self._row(words.due_words(names), f"due{occurrence.id}", [
+                (_tr("Start"), "start", True, lambda o=occurrence: self.controller.start(o),
+                 _tr("Start check-in with {names}").format(names=who)),
+                (_tr("Snooze 1 hour"), "snooze", False,
+                 lambda o=occurrence: self.controller.snooze(o),
+                 _tr("Snooze check-in with {names} for 1 hour").format(names=who)),
+                (_tr("Move…"), "move", False, lambda o=occurrence: self.controller.reschedule(o),
+                 _tr("Move check-in with {names}").format(names=who)),
+                (_tr("Skip…"), "skip", False, lambda o=occurrence: self.controller.skip(o),
+                 _tr("Skip check-in with {names}").format(names=who)),
             ])
         for group in self.controller.missed:
-            who = self.controller.who(group.child_ids)
-            text = (f"{group.count} weekly check-ins with {who} were missed — start one now?"
-                    if group.count > 1 else
-                    f"A weekly check-in with {who} was missed — start one now?")
+            names = self.controller.names(group.child_ids)
+            who = words.who(names)
             key = f"missed{group.occurrence_ids[0]}"
-            self._row(text, key, [
-                ("Start now", "start", True,
-                 lambda g=group: self.controller.start_after_missed(g)),
-                ("Not now", "dismiss", False, lambda g=group: self.controller.dismiss_missed(g)),
+            self._row(words.missed_words(group.count, names), key, [
+                (_tr("Start now"), "start", True,
+                 lambda g=group: self.controller.start_after_missed(g),
+                 _tr("Start a check-in with {names} now").format(names=who)),
+                (_tr("Not now"), "dismiss", False,
+                 lambda g=group: self.controller.dismiss_missed(g),
+                 _tr("Not now: missed check-ins with {names}").format(names=who)),
             ])
         self.setVisible(bool(self.failure or self.controller.due or self.controller.missed))
 
@@ -106,11 +114,12 @@ class DueBanner(QFrame):
         row.setContentsMargins(0, 0, 0, 0)
         label = QLabel(text)
         label.setObjectName("bannerText")
+        label.setAccessibleName(text)
         label.setWordWrap(True)
         row.addWidget(label, 1)
         made = []
-        for words, action, primary, slot in actions:
-            widget = button(words, f"{action}_{key}", primary=primary)
+        for text_, action, primary, slot, accessible in actions:
+            widget = button(text_, f"{action}_{key}", primary=primary, accessible=accessible)
             widget.clicked.connect(lambda _checked=False, act=slot: act())
             row.addWidget(widget)
             made.append(widget)

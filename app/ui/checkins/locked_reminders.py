@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, QTimer
 
 from app.core.clock import Clock
 
 KEY = "reminders/upcoming"
 LONGEST_WAIT_MS = 2**31 - 1
-TITLE = "Porchlight"
-BODY = "Time for your weekly check-in. Unlock Porchlight to see it."
+TITLE = QT_TRANSLATE_NOOP("LockedReminders", "Porchlight")
+BODY = QT_TRANSLATE_NOOP("LockedReminders",
+                         "Time for your weekly check-in. Unlock Porchlight to see it.")
 
 
 def save_moments(settings: QSettings, moments: list[dt.datetime]) -> None:
@@ -68,7 +69,8 @@ class LockedReminders(QObject):
         passed = [m for m in load_moments(self._settings) if self._floor() < m <= now]
         if passed:
             self._last_rung = passed[-1]
-            self._notifier.notify(TITLE, BODY)
+            self._notifier.notify(QCoreApplication.translate("LockedReminders", TITLE),
+                                  QCoreApplication.translate("LockedReminders", BODY))
         self._arm()
 
     def _arm(self) -> None:
