@@ -146,16 +146,6 @@ def countdown(now: dt.datetime, moment: dt.datetime) -> tuple[str, int]:
     return "days", round(hours / 24)
 
 
-def countdown_words(now: dt.datetime, moment: dt.datetime) -> str:
-    """Deprecated English form of ``countdown``, kept only until the Family page words it with
-    ``app.ui.checkins.words.countdown_words`` (then delete this)."""
-    unit, amount = countdown(now, moment)
-    if unit == "now":
-        return "now"
-    single = {"minutes": "minute", "hours": "hour", "days": "day"}[unit]
-    return f"in {amount} {single if amount == 1 else unit}"
-
-
 def weekly_consistency(statuses: list[str], window: int = 8) -> tuple[int, int]:
     """(talks done, occurrences counted) over the last ``window`` finished occurrences."""
     finished = [s for s in statuses if s in ("done", "skipped", "missed")][-window:]
