@@ -165,7 +165,7 @@ def test_caregivers_are_added_renamed_and_removed_and_their_check_ins_follow(
         wait_for_ops(qtbot, window)
     assert [c.name for c in family.caregivers] == ["Dad", "Grandma"]
     assert "already on the list" in family.message.text()
-    assert family.list.item(1).text().startswith("Grandma — leads 1 check-in")
+    assert family.list.item(1).text() == "Grandma · check-ins led: 1"
 
     family.list.setCurrentRow(1)
     assert family.rename_button.accessibleName() == "Rename Grandma"
@@ -225,3 +225,32 @@ def test_remove_older_backups_keeps_one_fresh_copy(qtbot, context, services, fol
     wait_for_ops(qtbot, window)
     qtbot.waitUntil(lambda: len(backups.list_backups(folder)) == 1)
     assert backups.list_backups(folder)[0].reason == "after-delete"
+
+
+def test_the_check_in_dialog_picks_its_leader_from_the_list(qtbot):
+    from app.core.ages import BirthMonth
+    from app.core.checkins import Schedule
+    from app.core.family import Child
+    from app.ui.checkins.schedule_dialog import ScheduleDialog
+
+    maya = Child(1, "Maya", BirthMonth(2016, 4))
+    saved = []
+    dialog = ScheduleDialog([maya], lambda spec, ids, who: saved.append((ids, who)),
+                            dt.date(2026, 11, 29), caregivers=["Dad", "Grandma"])
+    qtbot.addWidget(dialog)
+    offered = [dialog.caregiver.itemText(i) for i in range(dialog.caregiver.count())]
+    assert offered == ["Nobody in particular", "Dad", "Grandma"]
+    assert dialog.caregiver_name() == ""
+    dialog.choose_caregiver("Grandma")
+    dialog.save_button.click()
+    assert saved == [([1], "Grandma")]
+
+    # A name the check-in already has stays offered (and chosen) even if it left the list.
+    spec = ScheduleSpec(6, dt.time(18, 0), "Europe/London", 1, dt.date(2026, 11, 29))
+    old = ScheduleDialog([maya], lambda spec, ids, who: saved.append((ids, who)),
+                         dt.date(2026, 11, 29), Schedule(3, spec, (1,), "Auntie"),
+                         caregivers=["Dad"])
+    qtbot.addWidget(old)
+    assert old.caregiver_name() == "Auntie"
+    old.save_button.click()
+    assert saved[-1] == ([1], "Auntie")

@@ -48,6 +48,7 @@ def spec_control(spec: SettingSpec, value: Value, changed: Changed) -> QWidget:
         for code, text in choice_words(spec):
             combo.addItem(text, code)
         combo.setCurrentIndex(max(combo.findData(value), 0))
+        combo.setMaximumWidth(360)
         combo.currentIndexChanged.connect(
             lambda _index: changed(spec, str(combo.currentData())))
         return combo

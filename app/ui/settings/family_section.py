@@ -105,7 +105,7 @@ class FamilySection(QWidget):
         self.list.clear()
         for person in caregivers:
             if person.leads:
-                text = self.tr("{name} — leads %n check-in(s)", "", person.leads).format(
+                text = self.tr("{name} · check-ins led: %n", "", person.leads).format(
                     name=person.name)
             else:
                 text = person.name
@@ -185,9 +185,8 @@ class FamilySection(QWidget):
         if person is None:
             return
         if person.leads:
-            text = self.tr("%n check-in(s) led by {name} will have nobody named to lead them. "
-                           "The check-ins themselves stay as they are.", "",
-                           person.leads).format(name=person.name)
+            text = self.tr("Check-ins led by {name}: %n. They stay as they are, with nobody "
+                           "named to lead them.", "", person.leads).format(name=person.name)
         else:
             text = self.tr("{name} leads no check-in; nothing else changes.").format(
                 name=person.name)

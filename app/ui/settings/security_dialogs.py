@@ -52,6 +52,16 @@ def _secret_field(name: str, accessible: str) -> QLineEdit:
     return field
 
 
+def _align_labels(*forms: QFormLayout) -> None:
+    """Give the labels of several forms one width, so their fields line up as one column."""
+    labels = [item.widget() for form in forms for row in range(form.rowCount())
+              if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
+              and item.widget() is not None]
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
+
+
 class ChangePassphraseDialog(QDialog):
     """The passphrase in use, then the new one twice with its strength shown."""
 
@@ -76,6 +86,7 @@ class ChangePassphraseDialog(QDialog):
         layout.addLayout(form)
         self.fields = PassphraseFields()
         layout.addWidget(self.fields)
+        _align_labels(form, *self.fields.findChildren(QFormLayout))
         self.message = message_label("passphraseMessage")
         layout.addWidget(self.message)
         row = QHBoxLayout()
@@ -144,7 +155,7 @@ class NewRecoveryCodeDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("newRecoveryCodeDialog")
         self.setWindowTitle(self.tr("Make a new recovery code"))
-        self.setMinimumWidth(500)
+        self.setMinimumWidth(660)  # the code in its large monospace font fits on one line
         self._session = session
         self.code = code or recovery_code.generate()
         layout = QVBoxLayout(self)
@@ -214,6 +225,7 @@ class NewRecoveryCodeDialog(QDialog):
         if entered is not None:
             entered()
         self._update()
+        self.adjustSize()  # each step has its own height: none is squeezed into another's
 
     def go_next(self) -> None:
         if not self.next.isEnabled():
