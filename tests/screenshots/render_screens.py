@@ -98,8 +98,9 @@ def render(out: Path, scheme: str, size: tuple[int, int]) -> None:
         if window.shell is not None:
             break
     window.services.family.add("Alex", 2007, 9)
-    window.shell.page("Family").refresh()
-    settle(app)
+    window.shell.page("family").refresh()
+    settle_ops(app, window)
+    settle(app)  # widgets added on delivery are shown on the next turn
     save(window, out, f"09-family-{tag}")
     render_checkins(app, window, clock, out, tag)
     render_coach(app, window, out, tag)
@@ -116,17 +117,19 @@ def render(out: Path, scheme: str, size: tuple[int, int]) -> None:
     library.tabs.setCurrentIndex(0)
     window.shell.sidebar.setCurrentRow(0)
     window.open_help_now()
-    settle(app)
+    settle_ops(app, window)
+    settle(app)  # widgets added on delivery are shown on the next turn
     save(window.help_dialog, out, f"16-help-now-unlocked-{tag}")
     window.help_dialog.scroll.verticalScrollBar().setValue(10**6)
     settle(app)
     save(window.help_dialog, out, f"17-help-now-evidence-{tag}")
     window.help_dialog.close()
+    from app.core.family import check_details
     from app.ui.dialogs.child_dialog import ChildDialog
 
-    page = window.shell.page("Family")
-    dialog = ChildDialog(window.services.family.check, lambda details: None,
-                         dt.date(2026, 11, 23), None, page)
+    page = window.shell.page("family")
+    dialog = ChildDialog(lambda n, y, m: check_details(n, y, m, dt.date(2026, 11, 23)),
+                         lambda details, done, failed: None, dt.date(2026, 11, 23), None, page)
     dialog.show()
     dialog.name.setText("Zoe")
     dialog.year.setValue(2027)
