@@ -13,21 +13,17 @@ from enum import StrEnum
 
 
 class AgeBand(StrEnum):
-    """The age bands the conversation library is written for."""
+    """The age bands the conversation library is written for.
+
+    The value is the key ("9-12"); the words a parent reads ("ages 9–12") come from
+    ``app.ui.age_words.band_label`` / ``band_heading``, translated.
+    """
 
     PRESCHOOL = "3-5"
     EARLY_PRIMARY = "6-8"
     PRETEEN = "9-12"
     YOUNG_TEEN = "13-15"
     OLDER_TEEN = "16-17"
-
-    @property
-    def label(self) -> str:
-        """Deprecated, English only: the UI words a band with ``app.ui.age_words.band_label``.
-
-        Kept until every page has moved over (issue 10); nothing new should call it.
-        """
-        return f"ages {self.youngest}–{self.oldest}"
 
     @property
     def youngest(self) -> int:

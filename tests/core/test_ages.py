@@ -70,3 +70,4 @@ def test_the_core_words_nothing_a_band_is_its_key_and_its_ages():
     """Band wording lives in the UI (app.ui.age_words); the core hands over numbers."""
     assert (AgeBand.PRETEEN.value, AgeBand.PRETEEN.youngest, AgeBand.PRETEEN.oldest) == (
         "9-12", 9, 12)
+    assert not hasattr(AgeBand.PRETEEN, "label")  # no English in the core
