@@ -184,6 +184,8 @@ class CoachDialog(QDialog):
         self.after.rating.button(1).setFocus()
 
     def begin(self) -> None:
+        if not self.loaded:
+            return  # the starters are still being chosen: the button is not enabled yet
         if not self.picks:
             self._go(self.practise)
             return
