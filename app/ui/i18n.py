@@ -52,7 +52,10 @@ def pseudo_text(text: str) -> str:
         pieces.append(match.group(0))
         position = match.end()
     pieces.append(text[position:].translate(_ACCENTS))
-    padding = "~" * max(1, round(len(text) * GROWTH) - 3)
+    # Words of at most five tildes: a long paragraph grows by whole words that wrap, as a
+    # real translation does, rather than by one unbreakable run wider than any column.
+    count = max(1, round(len(text) * GROWTH) - 3)
+    padding = " ".join("~" * min(5, count - start) for start in range(0, count, 6))
     # A multi-line text is padded on its first line, so a wrapped label grows in width too.
     body = "".join(pieces)
     first, newline, rest = body.partition("\n")

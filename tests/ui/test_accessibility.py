@@ -119,10 +119,6 @@ def screen_problems(window: QWidget, counts: dict[str, int]) -> list[str]:
     return problems
 
 
-# The pages are being given names by other hands in issue 10; the integrator removes this mark
-# once the failure's list is empty.
-@pytest.mark.xfail(strict=False, reason="issue 10: some controls still lack a unique name; "
-                   "the failure message lists them")
 def test_every_screen_names_every_control_once_and_tab_reaches_it(qtbot, tmp_path) -> None:
     counts = {"screens": 0, "elements": 0, "named": 0, "duplicates": 0}
     found: dict[str, list[str]] = {}
