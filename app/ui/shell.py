@@ -107,7 +107,8 @@ class Shell(QWidget):
         self.session.ops.changed.connect(family_touched)
         from app.ui.settings.settings_page import SettingsPage
 
-        settings = SettingsPage(self.session)
+        settings = SettingsPage(self.session, autostart=self._autostart,
+                                tray_available=self._tray_available)
         settings.restore_requested.connect(self.backup_restore_requested)
         return [family, checkins, talks, library, settings]
 
