@@ -160,35 +160,38 @@ def render(out: Path, scheme: str, size: tuple[int, int]) -> None:
 
 def render_checkins(app, window, clock, out: Path, tag: str) -> None:
     from app.core.schedules import ScheduleSpec
-    from app.ui.checkins.occurrence_dialogs import SkipDialog, TalkDialog
+    from app.ui.checkins.occurrence_dialogs import RescheduleDialog, SkipDialog, TalkDialog
     from app.ui.checkins.schedule_dialog import ScheduleDialog
 
     store, family = window.services.checkins, window.services.family.children()
     ids = {c.name: c.id for c in family}
     store.add_schedule(ScheduleSpec(6, dt.time(18, 0), "Europe/London", 1,
                                     dt.date(2026, 11, 23)), [ids["Maya"], ids["Sam"]], "Dad")
-    store.add_schedule(ScheduleSpec(2, dt.time(19, 30), "Europe/London", 2,
+    store.add_schedule(ScheduleSpec(2, dt.time(19, 30), "America/New_York", 2,
                                     dt.date(2026, 11, 23), ("15",)), [ids["Alex"]], "Mum")
     store.record_unscheduled([ids["Maya"]], "Talked about a game chat.")
     window.checkins.replan()
     shell = window.shell
-    shell.sidebar.setCurrentRow(shell.page_titles().index("Check-ins"))
-    settle(app)
+    page = shell.show_page("checkins")
+    page.refresh()
+    settle_ops(app, window)
+    settle(app)  # widgets added on delivery are shown on the next turn of the event loop
     save(window, out, f"19-checkins-{tag}")
-    page = shell.page("Check-ins")
     dialog = ScheduleDialog(family, lambda *a: None, dt.date(2026, 11, 23),
-                            store.schedules()[0], page)
+                            store.schedules()[0], page, caregivers=["Dad", "Mum"])
     dialog.show()
     settle(app)
     save(dialog, out, f"20-schedule-dialog-{tag}")
     dialog.close()
     clock.set(dt.datetime(2026, 11, 29, 18, 5, tzinfo=dt.UTC))
     window.checkins.replan()
-    shell.sidebar.setCurrentRow(0)
+    settle_ops(app, window)
     settle(app)
     save(window, out, f"21-due-banner-{tag}")
-    for index, name in ((22, "talk"), (23, "skip")):
-        small = TalkDialog("Maya and Sam", window) if name == "talk" else SkipDialog(window)
+    for index, name in ((22, "talk"), (23, "skip"), (23, "move")):
+        small = (TalkDialog("Maya and Sam", window) if name == "talk" else
+                 SkipDialog(window) if name == "skip" else
+                 RescheduleDialog(clock.now(), window, zone="America/New_York"))
         small.show()
         settle(app)
         save(small, out, f"{index}-{name}-dialog-{tag}")

@@ -12,7 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QDateTime, QTimeZone
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QTimeZone,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -133,6 +140,7 @@ class RescheduleDialog(_Base):
         label = zone_label(ZoneInfo(zone), zone, now) if zone else ""
         self.when.setAccessibleName(self.tr("New time{zone}").format(zone=label))
         self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat(QLocale.system().dateTimeFormat(QLocale.FormatType.ShortFormat))
         self.column.addWidget(self.when)
         if label:
             self.column.addWidget(body_label(

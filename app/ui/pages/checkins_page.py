@@ -96,8 +96,8 @@ class CheckinsPage(QWidget):
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(12)
 
+        layout.addWidget(title_label(self.tr("Weekly check-ins")))
         header = QHBoxLayout()
-        header.addWidget(title_label(self.tr("Weekly check-ins")), 1)
         self.talk_now = button(self.tr("Talk now…"), "talkNow")
         self.talk_now.setToolTip(self.tr("Record a talk you had outside the schedule"))
         self.talk_now.clicked.connect(self.record_talk_now)
@@ -105,13 +105,14 @@ class CheckinsPage(QWidget):
         self.export_button.clicked.connect(self.export_calendar)
         self.add_button = button(self.tr("Set up a check-in"), "addSchedule", primary=True)
         self.add_button.clicked.connect(self.add_schedule)
-        for widget in (self.talk_now, self.export_button, self.add_button):
-            header.addWidget(widget)
-        layout.addLayout(header)
         layout.addWidget(body_label(self.tr(
             "A few minutes, once a week, is what keeps children talking to you about their "
             "online life. Porchlight reminds you and keeps track — only on this computer."),
             muted=True))
+        for widget in (self.add_button, self.talk_now, self.export_button):
+            header.addWidget(widget)
+        header.addStretch(1)
+        layout.addLayout(header)
 
         self.schedule_host = QVBoxLayout()
         self.schedule_host.setSpacing(10)
