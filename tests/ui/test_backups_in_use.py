@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from app.storage import backups
 from app.ui.background import wait_for_background
-from tests.ui.helpers import open_unlocked
+from tests.ui.helpers import open_unlocked, wait_for_ops
 from tests.ui.modal_answers import answer_next
 
 
@@ -36,12 +36,13 @@ def test_deleting_a_child_offers_to_clear_older_backups(qtbot, context, services
     window = open_unlocked(qtbot, context)
     _with_backups(window, folder, clock)
     page = window.shell.show_page("family")
-    page.refresh()
+    wait_for_ops(qtbot, window)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     seen: list[tuple[str, str]] = []
     answer_next("dropOlderBackups", seen)
     page.findChild(QPushButton, f"deleteChild{sam.id}").click()
-    assert seen and "stay in Porchlight's encrypted backups" in seen[0][1]
+    qtbot.waitUntil(lambda: bool(seen))  # asked once the delete is written
+    assert "stay in Porchlight's encrypted backups" in seen[0][1]
     wait_for_background()
     qtbot.waitUntil(lambda: [b.reason for b in backups.list_backups(folder)] == ["after-delete"])
 
@@ -56,11 +57,12 @@ def test_keeping_the_backups_after_deleting_evidence_changes_nothing(qtbot, cont
     _with_backups(window, folder, clock)
     before = [b.name for b in backups.list_backups(folder)]
     log = window.open_help_now().evidence_log
+    wait_for_ops(qtbot, window)
     log.entries.setCurrentRow(0)
     answer_next("confirmDeleteEvidenceButton")
     seen: list[tuple[str, str]] = []
     answer_next("keepOlderBackups", seen)
-    assert log.delete_selected()
+    log.delete_selected()
     qtbot.waitUntil(lambda: bool(seen))
     assert [b.name for b in backups.list_backups(folder)] == before
 
@@ -70,7 +72,8 @@ def test_no_offer_when_there_is_no_backup_to_clear(qtbot, context, services, fol
     services.close()
     window = open_unlocked(qtbot, context)
     page = window.shell.show_page("family")
-    page.refresh()
+    wait_for_ops(qtbot, window)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.findChild(QPushButton, f"deleteChild{sam.id}").click()  # would hang if it asked
+    wait_for_ops(qtbot, window)
     assert backups.list_backups(folder) == []
