@@ -74,12 +74,15 @@ class _Job(QRunnable):
         self._fn, self._delivery = fn, delivery
 
     def run(self) -> None:
+        fn, delivery = self._fn, self._delivery
+        # Let go at once: a finished job must not keep the services (and the key) alive.
+        self._fn = self._delivery = None  # type: ignore[assignment]
         try:
-            result = self._fn()
+            result = fn()
         except Exception as error:  # handed to the GUI thread, worded there
-            self._delivery.failed.emit(error)
+            delivery.failed.emit(error)
         else:
-            self._delivery.finished.emit(result)
+            delivery.finished.emit(result)
 
 
 class Ops(QObject):

@@ -151,6 +151,7 @@ def test_a_talk_in_progress_survives_a_forced_lock(qtbot, context, services):
     services.close()
     window = open_unlocked(qtbot, context)
     window.checkins.start(None, (maya.id,))
+    wait_for_ops(qtbot, window)  # the coach reads the child's history on the worker
     coach = window.checkins.coach
     coach.prepare.begin_button.click()
     first = coach.current().starter.id
@@ -164,6 +165,7 @@ def test_a_talk_in_progress_survives_a_forced_lock(qtbot, context, services):
     banner = window.shell.drafts_banner
     qtbot.waitUntil(banner.isVisible)
     banner.findChild(QPushButton, "restoreDraft1").click()
+    wait_for_ops(qtbot, window)
     again = window.checkins.coach
     assert again is not None and again.isVisible()
     assert [p.starter.id for p in again.picks] == picks
@@ -185,6 +187,7 @@ def test_drafts_are_saved_while_working_so_a_crash_keeps_them(qtbot, context, se
     services.close()
     window = open_unlocked(qtbot, context)
     window.checkins.start(None, (maya.id,))
+    wait_for_ops(qtbot, window)
     coach = window.checkins.coach
     coach.prepare.begin_button.click()
     coach.talk.note.setText("typed before the power cut")
@@ -253,11 +256,13 @@ def test_a_half_typed_evidence_entry_survives_a_forced_lock(qtbot, context, serv
     unlock_again(qtbot, window)
     qtbot.waitUntil(window.shell.drafts_banner.isVisible)
     window.shell.drafts_banner.findChild(QPushButton, "restoreDraft1").click()
+    wait_for_ops(qtbot, window)
     log = window.help_dialog.evidence_log
     assert log.fields["username"].text() == "night_owl_77"
     assert log.fields["demanded"].toPlainText() == "wants 200 in gift cards by tonight"
     assert log.has_unsaved_changes()
     log.save()
+    wait_for_ops(qtbot, window)
     window.session.save_drafts()  # saved for real: the draft has done its job
     wait_for_ops(qtbot, window)
     assert window.services.drafts.drafts() == []
