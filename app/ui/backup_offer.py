@@ -2,29 +2,33 @@
 
 A parent who deletes an entry or a child may expect it gone everywhere. Porchlight's daily
 backups still hold it for up to a year, so right after a deletion the parent is told plainly and
-offered the choice to replace every older backup with one fresh copy taken now.
+offered the choice to replace every older backup with one fresh copy taken now. The backups are
+looked at and replaced on the database worker; this module holds nothing of the vault.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.storage import backup_rotation, backups
-from app.ui import messages
-from app.ui.background import run_in_background
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("BackupOffer", text)
 
 
-def offer_to_drop_backups(parent: QWidget, vault: Any) -> bool:
-    """Ask once; True if the parent chose to replace the older backups (done off-thread)."""
-    if not any(b.complete for b in backups.list_backups(vault.folder)):
-        return False  # nothing holds the deleted words
+def offer_to_drop_backups(parent: QWidget, ops: Any) -> None:
+    """Ask once, if any backup holds the deleted words; replace them if the parent agrees."""
+    ops.read(lambda s: any(b.complete for b in backups.list_backups(s.vault.folder)),
+             lambda found: _ask(parent, ops) if found and shiboken6.isValid(parent) else None,
+             owner=parent)
+
+
+def _ask(parent: QWidget, ops: Any) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, _tr("Deleted"), _tr(
         "Deleted from Porchlight. Copies of it stay in Porchlight's encrypted backups until they "
         "age out (up to a year). Remove the older backups now? One fresh backup of everything "
@@ -36,15 +40,6 @@ def offer_to_drop_backups(parent: QWidget, vault: Any) -> bool:
     keep.setObjectName("keepOlderBackups")
     box.setDefaultButton(keep)
     box.exec()
-    if box.clickedButton() is not drop:
-        return False
-    now = vault.clock.now()
-
-    def failed(error: Exception) -> None:
-        if parent is not None and parent.isVisible():
-            QMessageBox.warning(parent, _tr("Backups not changed"),
-                                messages.for_vault_error(error))
-
-    run_in_background(lambda: backup_rotation.replace_backups_with_fresh_one(vault, now),
-                      lambda _path: None, failed)
-    return True
+    if box.clickedButton() is drop:
+        ops.read(lambda s: backup_rotation.replace_backups_with_fresh_one(
+            s.vault, s.vault.clock.now()), owner=parent)

@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
         from app.ui.backup_offer import offer_to_drop_backups
 
         if self.session is not None and self.help_dialog is not None:
-            offer_to_drop_backups(self.help_dialog, self.services.vault)
+            offer_to_drop_backups(self.help_dialog, self.session.ops)
 
     def restore_draft(self, draft: Any) -> None:
         """Reopen a window with the words kept when Porchlight last locked."""

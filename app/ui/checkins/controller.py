@@ -84,6 +84,7 @@ class CheckinController(QObject):
     def stop(self) -> None:
         self._stopped = True
         self.engine.stop()
+        self.services = None  # nothing kept from the vault once the session ends
 
     def _run_pass(self, work: Callable[[], Any], done: Callable[[Any], None],
                   failed: Callable[[Exception], None]) -> None:
@@ -249,7 +250,7 @@ class CheckinController(QObject):
                     draft: dict[str, Any] | None, draft_id: int | None) -> None:
         from app.ui.coach.coach_dialog import CoachDialog
 
-        coach = CoachDialog(self.services, library, children, self.who(children),
+        coach = CoachDialog(self.ops, library, children, self.who(children),
                             occurrence_id, self.dialog_parent, draft=draft)
         coach.help_requested.connect(self.help_requested)
         coach.finished.connect(self._talk_finished)

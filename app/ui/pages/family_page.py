@@ -80,7 +80,8 @@ class FamilyPage(QWidget):
         super().__init__()
         self.setObjectName("familyPage")
         self.title = self.tr("Family")
-        self._ops, self._vault, self._clock = ops, vault, vault.clock
+        # Only the clock is kept from the vault: a page must not hold it past a lock.
+        self._ops, self._clock = ops, vault.clock
         self._start_talk = start_talk
         self._next_labels: dict[int, QLabel] = {}
         self._next: dict[int, NextCheckin] = {}
@@ -284,7 +285,7 @@ class FamilyPage(QWidget):
     def _deleted(self, _result: object) -> None:
         from app.ui.backup_offer import offer_to_drop_backups
 
-        offer_to_drop_backups(self, self._vault)
+        offer_to_drop_backups(self, self._ops)
 
 
 def _moment_in_zone(moment: dt.datetime, zone_name: str | None) -> str:
