@@ -234,3 +234,39 @@ def test_a_failed_save_keeps_the_dialog_open_with_what_was_typed(qtbot):
     assert dialog.isVisible() and dialog.result() != ChildDialog.DialogCode.Accepted
     assert dialog.message.text() == messages.DISK_PROBLEM
     assert dialog.name.text() == "Maya" and dialog.save_button.isEnabled()
+
+
+def _weekly(services, child_id, start: dt.date, hour: int):
+    spec = ScheduleSpec(start.weekday(), dt.time(hour, 0), "UTC", 1, start)
+    return services.checkins.add_schedule(spec, [child_id])
+
+
+def test_a_due_check_in_says_so_and_the_page_settles(qtbot, services, ops, page, clock):
+    """A check-in due when read is "due now" — not a reason to read again and again."""
+    maya = services.family.add("Maya", 2016, 4)
+    schedule = _weekly(services, maya.id, dt.date(2026, 11, 23), 17)  # an hour ago (UTC)
+    due = dt.datetime(2026, 11, 23, 17, tzinfo=dt.UTC)
+    services.checkins.create_occurrences(schedule.id, [due], due)
+    page.refresh()
+    _settle(qtbot, ops)
+    assert page.findChild(QLabel, f"nextCheckin{maya.id}").text() == "A check-in is due now."
+    reads: list[int] = []
+    page.refresh = lambda: reads.append(1)  # type: ignore[method-assign]
+    clock.advance(dt.timedelta(minutes=1))
+    page._countdown.timeout.emit()  # a minute on: still due, nothing new to read
+    assert reads == [] and ops.idle()
+
+
+def test_when_the_next_check_in_passes_the_page_reads_the_one_after(qtbot, services, ops, page,
+                                                                    clock):
+    maya = services.family.add("Maya", 2016, 4)
+    _weekly(services, maya.id, dt.date(2026, 11, 23), 19)  # in an hour (UTC)
+    page.refresh()
+    _settle(qtbot, ops)
+    label = page.findChild(QLabel, f"nextCheckin{maya.id}")
+    assert "(in 1 hour" in label.text()
+    clock.advance(dt.timedelta(hours=2))
+    page._countdown.timeout.emit()
+    _settle(qtbot, ops)
+    label = page.findChild(QLabel, f"nextCheckin{maya.id}")
+    assert label.text().endswith("(in 7 days)")

@@ -85,6 +85,7 @@ class FamilyPage(QWidget):
         self._start_talk = start_talk
         self._next_labels: dict[int, QLabel] = {}
         self._next: dict[int, NextCheckin] = {}
+        self._read_at: dt.datetime | None = None  # the moment the shown check-ins were read for
         self.view: FamilyView | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
@@ -126,10 +127,12 @@ class FamilyPage(QWidget):
         """Read the family on the worker; the page is redrawn when it arrives."""
         include_archived = self.show_archived.isChecked()
         now = self._clock.now()
-        self._ops.read(lambda s: read_family(s, include_archived, now), self._show, owner=self)
+        self._ops.read(lambda s: read_family(s, include_archived, now),
+                       lambda view: self._show(view, now), owner=self)
 
-    def _show(self, view: FamilyView) -> None:
+    def _show(self, view: FamilyView, read_at: dt.datetime | None = None) -> None:
         self.view = view
+        self._read_at = read_at
         self._next_labels = {}
         self._next = view.next_checkins
         clear_layout(self.list_layout)
@@ -144,7 +147,7 @@ class FamilyPage(QWidget):
         for child in view.children:
             self.list_layout.addWidget(self._child_card(child, today))
         self.list_layout.addStretch(1)
-        self._reword_countdowns()
+        self._reword_labels()
 
     def _child_card(self, child: Child, today: dt.date) -> QWidget:
         words = describe_age(child.birth, today)
@@ -205,14 +208,19 @@ class FamilyPage(QWidget):
         return row
 
     def _reword_countdowns(self) -> None:
-        """Each child's next check-in and how long until then, from the moments already read."""
+        """Every minute: reword the countdowns; read again once a check-in read as still to come
+        has come (which one is next has changed). One due already when read stays "due now"."""
         if not self._next_labels:
             return
-        now = self._clock.now()
-        if any(n.moment is not None and n.moment <= now - dt.timedelta(minutes=1)
-               for n in self._next.values()) and self.isVisible():
-            self.refresh()  # a check-in has come and gone: which is next has changed
+        now, read_at = self._clock.now(), self._read_at
+        if read_at is not None and self.isVisible() and any(
+                n.moment is not None and read_at < n.moment <= now for n in self._next.values()):
+            self.refresh()
             return
+        self._reword_labels()
+
+    def _reword_labels(self) -> None:
+        now = self._clock.now()
         for child_id, label in self._next_labels.items():
             label.setText(self.next_words(self._next.get(child_id, NextCheckin(None)), now))
 
