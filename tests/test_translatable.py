@@ -180,8 +180,6 @@ def by_file(violations: list[Violation]) -> dict[str, int]:
 
 # The pages are being converted to tr() in this same issue by other hands; the integrator
 # removes this mark once `python tests/test_translatable.py` prints nothing.
-@pytest.mark.xfail(strict=False, reason="issue 10: pages still being converted to tr(); "
-                   "run `python tests/test_translatable.py` for the remaining literals")
 def test_every_visible_string_in_app_ui_goes_through_translation() -> None:
     violations = ui_violations()
     assert not violations, ("user-visible strings not going through tr()/translate():\n"

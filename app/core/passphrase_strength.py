@@ -11,34 +11,33 @@ from dataclasses import dataclass
 
 MIN_LENGTH = 10
 MIN_SCORE = 3
-_LABELS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
+# The screen words these keys (app/ui/widgets/passphrase_fields.py): the core stays English-free.
+LABELS = ("very-weak", "weak", "fair", "strong", "very-strong")
+ADVICE = ("start", "too-short", "easy-to-guess", "add-words", "good")
 
 
 @dataclass(frozen=True)
 class Strength:
     score: int  # 0–4
-    label: str
-    advice: str
+    label: str  # one of LABELS ("" before anything is typed)
+    advice: str  # one of ADVICE
     acceptable: bool
 
 
 def assess(passphrase: str, *, personal_words: tuple[str, ...] = ()) -> Strength:
     """Rate a passphrase. ``personal_words`` (e.g. children's names) count as easy to guess."""
     if not passphrase:
-        return Strength(0, "", "Three or four unrelated words make a strong, memorable passphrase.",
-                        False)
+        return Strength(0, "", "start", False)
     from zxcvbn import zxcvbn  # imported here: its word lists take a moment to load
 
     result = zxcvbn(passphrase[:100], user_inputs=list(personal_words))
     score = int(result["score"])
-    feedback = result.get("feedback") or {}
-    advice = feedback.get("warning") or " ".join(feedback.get("suggestions") or [])
+    warned = bool((result.get("feedback") or {}).get("warning"))
     if len(passphrase) < MIN_LENGTH:
         score = min(score, 2)
-        advice = f"Use at least {MIN_LENGTH} characters — a few unrelated words work well."
-    acceptable = score >= MIN_SCORE
-    if acceptable and not advice:
-        advice = "Good — that's a strong passphrase."
-    elif not advice:
-        advice = "Add another word or two that have nothing to do with your family."
-    return Strength(score, _LABELS[score], advice, acceptable)
+        advice = "too-short"
+    elif score >= MIN_SCORE:
+        advice = "good"
+    else:
+        advice = "easy-to-guess" if warned else "add-words"
+    return Strength(score, LABELS[score], advice, score >= MIN_SCORE)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
-from app.core.passphrase_strength import Strength, assess
+from app.core.passphrase_strength import MIN_LENGTH, Strength, assess
 from app.ui.widgets.common import body_label
 
 
@@ -20,15 +20,15 @@ class PassphraseFields(QWidget):
         super().__init__(parent)
         self.first = QLineEdit()
         self.first.setObjectName("newPassphrase")
-        self.first.setAccessibleName("New passphrase")
+        self.first.setAccessibleName(self.tr("New passphrase"))
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
         self.second = QLineEdit()
         self.second.setObjectName("repeatPassphrase")
-        self.second.setAccessibleName("Type the passphrase again")
+        self.second.setAccessibleName(self.tr("Type the passphrase again"))
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
         self.meter = QProgressBar()
         self.meter.setObjectName("strengthMeter")
-        self.meter.setAccessibleName("Passphrase strength")
+        self.meter.setAccessibleName(self.tr("Passphrase strength"))
         self.meter.setRange(0, 4)
         self.meter.setTextVisible(False)
         self.meter.setFixedHeight(8)
@@ -38,11 +38,11 @@ class PassphraseFields(QWidget):
         self.match_label = body_label("", muted=True, name="matchLabel")
 
         form = QFormLayout()
-        form.addRow("Passphrase", self.first)
+        form.addRow(self.tr("Passphrase"), self.first)
         form.addRow("", self.meter)
         form.addRow("", self.strength_label)
         form.addRow("", self.advice)
-        form.addRow("Type it again", self.second)
+        form.addRow(self.tr("Type it again"), self.second)
         form.addRow("", self.match_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -53,6 +53,25 @@ class PassphraseFields(QWidget):
         self._first_changed("")
         self.first.textChanged.connect(self._first_changed)
         self.second.textChanged.connect(self._update_ready)
+
+    def _label_words(self) -> dict[str, str]:
+        return {"very-weak": self.tr("very weak"), "weak": self.tr("weak"),
+                "fair": self.tr("fair"), "strong": self.tr("strong"),
+                "very-strong": self.tr("very strong")}
+
+    def _advice_words(self) -> dict[str, str]:
+        return {
+            "start": self.tr("Three or four unrelated words make a strong, memorable "
+                             "passphrase."),
+            "too-short": self.tr("Use at least {count} characters — a few unrelated words "
+                                 "work well.").format(count=MIN_LENGTH),
+            "easy-to-guess": self.tr("That is easy to guess: common words, names, dates or "
+                                     "keyboard patterns. Add a few words that have nothing to "
+                                     "do with your family."),
+            "add-words": self.tr("Add another word or two that have nothing to do with your "
+                                 "family."),
+            "good": self.tr("Good — that's a strong passphrase."),
+        }
 
     def passphrase(self) -> str:
         return self.first.text()
@@ -67,8 +86,10 @@ class PassphraseFields(QWidget):
     def _first_changed(self, text: str) -> None:
         self._strength = assess(text)
         self.meter.setValue(self._strength.score if text else 0)
-        self.strength_label.setText(f"Strength: {self._strength.label}" if text else "")
-        self.advice.setText(self._strength.advice)
+        label = self._label_words().get(self._strength.label, "")
+        self.strength_label.setText(self.tr("Strength: {label}").format(label=label)
+                                    if text else "")
+        self.advice.setText(self._advice_words().get(self._strength.advice, ""))
         self._update_ready()
 
     def _update_ready(self) -> None:
@@ -76,9 +97,9 @@ class PassphraseFields(QWidget):
         if not second:
             self.match_label.setText("")
         elif first == second:
-            self.match_label.setText("Both match.")
+            self.match_label.setText(self.tr("Both match."))
         else:
-            self.match_label.setText("The two don't match yet.")
+            self.match_label.setText(self.tr("The two don't match yet."))
         ready = self._strength.acceptable and first == second
         if ready != self._ready:
             self._ready = ready
