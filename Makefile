@@ -47,10 +47,14 @@ bench: $(TEST_STAMP)
 # fails when the code has strings the .ts files lack or a .qm is older than its .ts.
 TRANSLATIONS := resources/translations
 LOCALES := es fr
+LUPDATE = $(BIN)/pyside6-lupdate -extensions py -tr-function-alias tr+=_tr
 i18n: $(STAMP)
-	$(BIN)/pyside6-lupdate -extensions py -locations relative app \
+	$(LUPDATE) -locations relative app \
 		-ts $(foreach l,$(LOCALES),$(TRANSLATIONS)/porchlight_$(l).ts)
-	$(BIN)/pyside6-lrelease $(foreach l,$(LOCALES),$(TRANSLATIONS)/porchlight_$(l).ts)
+	# English needs only its plural forms ("1 year old", "2 years old"), filled in by hand.
+	$(LUPDATE) -locations none -pluralonly app -ts $(TRANSLATIONS)/porchlight_en.ts
+	$(BIN)/python $(TRANSLATIONS)/english_plurals.py $(TRANSLATIONS)/porchlight_en.ts
+	$(BIN)/pyside6-lrelease $(foreach l,$(LOCALES) en,$(TRANSLATIONS)/porchlight_$(l).ts)
 
 smoke: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/porchlight --smoke

@@ -12,17 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
-
 from app.core.ages import AgeBand, BirthMonth, Stage, age_status, band_for_years, next_band_change
 from app.core.family import ChildProblem
 from app.ui.dates import month_name
-
-_CONTEXT = "AgeWords"
-
-
-def _tr(text: str, count: int = -1) -> str:
-    return QCoreApplication.translate(_CONTEXT, text, "", count)
+from app.ui.translate import _tr
 
 
 @dataclass(frozen=True)
@@ -59,7 +52,7 @@ def month_and_year(month: int, year: int) -> str:
 def years_old(years: int) -> str:
     if years < 1:
         return _tr("under 1 year old")
-    return _tr("%n years old", years)
+    return _tr("%n years old", "", years)
 
 
 def problem_words(problem: ChildProblem) -> str:

@@ -11,14 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.storage import backup_rotation, backups
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackupOffer", text)
+from app.ui.translate import _tr
 
 
 def offer_to_drop_backups(parent: QWidget, ops: Any) -> None:

@@ -6,14 +6,11 @@ backup reads the same everywhere and the words are translated once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
 from app.storage.backups import BackupInfo
 from app.ui.dates import moment_words
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Backups", text)
+from app.ui.translate import _tr
 
 
 def backup_moment(info: BackupInfo) -> str:

@@ -20,19 +20,15 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app import APP_NAME, __version__
 from app.local_log import describe
+from app.ui.translate import _tr
 from app.ui.widgets.common import body_label, button, title_label
 
 log = logging.getLogger("porchlight.crash")
-CONTEXT = "CrashDialog"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def support_details(exc_type: type[BaseException], error: BaseException | None,

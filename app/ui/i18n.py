@@ -100,7 +100,13 @@ def install_translators(app: QCoreApplication,
     if locale is not None or os.environ.get(LOCALE_VARIABLE):
         QLocale.setDefault(wanted)  # dates and numbers follow an explicit choice too
     if wanted.language() in (QLocale.Language.English, QLocale.Language.C):
-        return []  # the source strings are English: nothing to read, nothing to slow start-up
+        # The source strings are English; only their plural forms ("1 year old") need a file.
+        english = QTranslator(app)
+        if english.load(str(translations_dir() / f"{CATALOGUE}_en.qm")) and \
+                app.installTranslator(english):
+            return [english]
+        english.deleteLater()
+        return []
     installed: list[QTranslator] = []
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in ((CATALOGUE, str(translations_dir())), ("qtbase", qt_folder)):

@@ -16,10 +16,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
+
+from app.ui.translate import _tr
 
 CANCELLED = "cancelled"
 READ_ONLY = "read_only"
@@ -38,10 +39,6 @@ class OutputResult:
 
     def __bool__(self) -> bool:
         return self.ok
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
 
 
 def problem_text(reason: str) -> str:

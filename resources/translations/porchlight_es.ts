@@ -2,9 +2,819 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../app/ui/age_words.py" line="+33"/>
+        <source>ages {low}–{high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ages {low}–{high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{month} {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>under 1 year old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n years old</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Please give a name or nickname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please keep the name under {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That birth month is in the future. Please check the year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That would make them over {limit}. Porchlight is for children and teenagers — please check the year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please choose a birth month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Born {month_year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Under 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>under 3, {age}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Porchlight&apos;s conversations start at age 3. Keep them here: on their third birthday they move into the first band by themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+8"/>
+        <source>18 or older</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>18 or older, {age}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Porchlight&apos;s conversations are written for children up to 17. You can keep them here, or archive them to tidy the list — nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Moves to {band} in {month_year}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{band}, {age}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_offer.py" line="+28"/>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted from Porchlight. Copies of it stay in Porchlight&apos;s encrypted backups until they age out (up to a year). Remove the older backups now? One fresh backup of everything as it is now is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove older backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_words.py" line="+24"/>
+        <source>before an update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>daily backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>made by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>made to move to another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>moved from another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>made after deleting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{moment} — {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Incomplete, can&apos;t be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{title} ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkins/due_banner.py" line="+28"/>
+        <source>this computer&apos;s disk is full, so Porchlight can&apos;t note which reminders it has given (freeing some space will fix it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Porchlight&apos;s folder can&apos;t be written to right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Porchlight isn&apos;t allowed to use its notes file right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>another program is using Porchlight&apos;s notes file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Porchlight couldn&apos;t read its notes file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Porchlight&apos;s notes file can&apos;t be found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>something unexpected got in the way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Porchlight will try again in a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Porchlight will try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminders are paused: {reason}. Nothing you saved has been lost. {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Check-in reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Try again now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try reminders again now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start check-in with {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snooze 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Snooze check-in with {names} for 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move check-in with {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip check-in with {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Start now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a check-in with {names} now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not now: missed check-ins with {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkins/words.py" line="+24"/>
+        <source>{names}, {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{names} and {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>your child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Talked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Talked (any time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coming up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The evening before (7 pm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 hour before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n minutes before</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in 1 minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>in 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in 1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>in %n minutes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>in %n hours</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>in %n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>, {city} time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every {day} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every other {day} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{when}{zone} ({countdown})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{when} — {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{line} (moved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{line}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No check-ins yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Talked at {done} of the last %n check-ins</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check-in with {names} is due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A weekly check-in with {names} was missed — start one now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n weekly check-ins with {names} were missed — start one now?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A check-in was missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A weekly check-in with {names} was missed. Start one now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A weekly check-in was missed. Start one now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check-ins were missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n weekly check-ins with {names} were missed. Start one now?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n weekly check-ins were missed. Start one now?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your weekly check-in with {names} is coming up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your weekly check-in is coming up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check-in coming up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time for your weekly check-in with {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time for your weekly check-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Porchlight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Please choose a day of the week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check-ins can be every week or every two weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{zone}” is not a time zone this computer knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose at least one child for this check-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please check the reminders chosen for this check-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/coach/words.py" line="+58"/>
+        <source>%n week</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n weeks</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>never talked about yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>new for {age}-year-olds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>not talked about for a week</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>not talked about for %n weeks</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>a core topic, every %n weeks</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>one of your favourites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/crash_dialog.py" line="+47"/>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Something went wrong in Porchlight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing you saved has been lost. You can carry on with what you were doing.
+
+If this keeps happening, close Porchlight and open it again. If it still happens, &quot;Copy details for support&quot; copies a short note of where the problem is in Porchlight&apos;s code. It holds nothing you have written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy details for support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Copied. You can paste it into a message to support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help/evidence_document.py" line="+21"/>
+        <source>Written down by a parent or caregiver with Porchlight. Printed {when}. Text only: no images were kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Entry {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(written {when})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help/evidence_words.py" line="+54"/>
+        <source>“{label}” is very long; please keep it under {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please fill in at least one box before saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help/unsaved_question.py" line="+21"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the unsaved words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discard the unsaved words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel and keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/talks_page.py" line="+43"/>
+        <source>Never yet — comes up first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New for this age — comes up first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In a few days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In {weeks}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{weeks} ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{date} ({ago})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No talk recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last talk: {date} · mood: {mood}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last talk: {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing.py" line="+47"/>
+        <source>The PDF was not saved: that folder can&apos;t be written to (it may be read-only or belong to another user). Nothing in Porchlight was changed. Choose another folder, such as Documents, and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PDF was not saved: the disk is full. Nothing in Porchlight was changed. Free some space or choose another drive, and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The PDF was not saved: that folder is no longer there (a USB stick may have been removed). Nothing in Porchlight was changed. Choose another folder and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PDF was not saved: the file could not be written. Nothing in Porchlight was changed. Choose another folder and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It did not print: the printer reported a problem. Nothing in Porchlight was changed. Check the printer is on and has paper, or use “Save as PDF…” instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+15"/>
+        <source>Porchlight recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>If you forget your Porchlight passphrase, choose “Forgot your passphrase?” on the unlock screen and type this code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep this paper somewhere safe, away from the computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AfterStep</name>
     <message>
-        <location filename="../../app/ui/coach/steps.py" line="+244"/>
+        <location filename="../../app/ui/coach/steps.py" line="+249"/>
         <source>How did it go?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -155,7 +965,7 @@
 <context>
     <name>CardDocument</name>
     <message>
-        <location filename="../../app/ui/library/card_document.py" line="+25"/>
+        <location filename="../../app/ui/library/card_document.py" line="+22"/>
         <source>{topic} · ages {bands}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,7 +973,7 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../app/ui/settings/security_dialogs.py" line="+63"/>
+        <location filename="../../app/ui/settings/security_dialogs.py" line="+73"/>
         <location line="+6"/>
         <source>Change your passphrase</source>
         <translation type="unfinished"></translation>
@@ -180,7 +990,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -208,7 +1018,7 @@
 <context>
     <name>CheckinController</name>
     <message>
-        <location filename="../../app/ui/checkins/controller.py" line="+178"/>
+        <location filename="../../app/ui/checkins/controller.py" line="+179"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -216,7 +1026,7 @@
 <context>
     <name>CheckinDialog</name>
     <message>
-        <location filename="../../app/ui/checkins/occurrence_dialogs.py" line="+53"/>
+        <location filename="../../app/ui/checkins/occurrence_dialogs.py" line="+60"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -224,17 +1034,17 @@
 <context>
     <name>CheckinsPage</name>
     <message>
-        <location filename="../../app/ui/pages/checkins_page.py" line="+81"/>
+        <location filename="../../app/ui/pages/checkins_page.py" line="+83"/>
         <source>Check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Weekly check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Talk now…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -254,12 +1064,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>A few minutes, once a week, is what keeps children talking to you about their online life. Porchlight reminds you and keeps track — only on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
@@ -274,7 +1084,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>No check-ins yet. Set one up for a day and time that usually works — you can change it any time.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -485,6 +1295,79 @@
     </message>
 </context>
 <context>
+    <name>ChildrenStep</name>
+    <message>
+        <location filename="../../app/ui/setup/children_step.py" line="+30"/>
+        <source>Add your children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A name or nickname is enough, with the month and year they were born. Porchlight uses the age to pick conversations that fit. You can add more later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Child&apos;s name or nickname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name or nickname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Birth month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Birth year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add this child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Children added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No children to add yet? You can finish now and add them from the home page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{name} — {age}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CloseStep</name>
     <message>
         <location filename="../../app/ui/coach/steps.py" line="-55"/>
@@ -540,7 +1423,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>No weekly check-in planned yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -573,7 +1456,7 @@
 <context>
     <name>CoachWords</name>
     <message>
-        <location filename="../../app/ui/coach/words.py" line="+20"/>
+        <location filename="../../app/ui/coach/words.py" line="-59"/>
         <source>Relaxed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -642,6 +1525,44 @@
     </message>
 </context>
 <context>
+    <name>ConfirmCodeStep</name>
+    <message>
+        <location filename="../../app/ui/setup/steps.py" line="+150"/>
+        <source>Check your recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the second and the last group of five from the code you wrote down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Group {number} of the recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>five letters and numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Group {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Group {number} doesn&apos;t match yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Groups {first} and {second} don&apos;t match yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Countries</name>
     <message>
         <location filename="../../app/ui/help/country_words.py" line="+15"/>
@@ -666,6 +1587,19 @@
     <message>
         <location line="+1"/>
         <source>Somewhere else</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CountryStep</name>
+    <message>
+        <location filename="../../app/ui/setup/steps.py" line="+15"/>
+        <source>Where do you live?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This decides which help lines and reporting steps Porchlight shows you if something happens. You can change it later in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -880,7 +1814,7 @@
 <context>
     <name>EvidenceWords</name>
     <message>
-        <location filename="../../app/ui/help/evidence_words.py" line="+20"/>
+        <location filename="../../app/ui/help/evidence_words.py" line="-35"/>
         <source>App, game or site</source>
         <translation type="unfinished"></translation>
     </message>
@@ -943,7 +1877,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Your family</source>
         <translation type="unfinished"></translation>
     </message>
@@ -963,7 +1897,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Show archived children (%n)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1056,7 +1990,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>No weekly check-in yet — set one up on the Check-ins page.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1176,14 +2110,22 @@ To hide them but keep their notes, choose Archive instead.</source>
     </message>
     <message numerus="yes">
         <location line="+18"/>
-        <source>{name} — leads %n check-in(s)</source>
+        <source>{name} · check-ins led: %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+80"/>
+        <source>Check-ins led by {name}: %n. They stay as they are, with nobody named to lead them.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-70"/>
         <source>Nobody yet: add the grown-ups who lead check-ins.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1234,16 +2176,8 @@ To hide them but keep their notes, choose Archive instead.</source>
         <source>Renamed to {name}.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location line="+12"/>
-        <source>%n check-in(s) led by {name} will have nobody named to lead them. The check-ins themselves stay as they are.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>{name} leads no check-in; nothing else changes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1468,7 +2402,7 @@ To hide them but keep their notes, choose Archive instead.</source>
 <context>
     <name>ImportStep</name>
     <message>
-        <location filename="../../app/ui/setup/import_step.py" line="+49"/>
+        <location filename="../../app/ui/setup/import_step.py" line="+46"/>
         <source>Bring Porchlight over from another computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1858,7 +2792,7 @@ To hide them but keep their notes, choose Archive instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Checking your passphrase…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1876,8 +2810,119 @@ To hide them but keep their notes, choose Archive instead.</source>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../app/ui/ops.py" line="+145"/>
+        <location filename="../../app/ui/ops.py" line="+148"/>
         <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseFields</name>
+    <message>
+        <location filename="../../app/ui/widgets/passphrase_fields.py" line="+23"/>
+        <source>New passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type the passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Passphrase strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>very weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>very strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Three or four unrelated words make a strong, memorable passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use at least {count} characters — a few unrelated words work well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That is easy to guess: common words, names, dates or keyboard patterns. Add a few words that have nothing to do with your family.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add another word or two that have nothing to do with your family.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Good — that&apos;s a strong passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Strength: {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Both match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two don&apos;t match yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseStep</name>
+    <message>
+        <location filename="../../app/ui/setup/steps.py" line="-104"/>
+        <source>Choose a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your passphrase locks everything you write in Porchlight. Nobody can open your notes without it or your recovery code — not even us, because there is no &quot;us&quot; online. Three or four unrelated words are strong and easy to remember.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Please don&apos;t lose it: if both the passphrase and the recovery code are lost, nobody can open your notes again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1980,7 +3025,7 @@ To hide them but keep their notes, choose Archive instead.</source>
 <context>
     <name>PrepareStep</name>
     <message>
-        <location line="-141"/>
+        <location line="-140"/>
         <source>Check-in with {who}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1990,7 +3035,7 @@ To hide them but keep their notes, choose Archive instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Today&apos;s conversation starters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2012,6 +3057,89 @@ To hide them but keep their notes, choose Archive instead.</source>
     <message>
         <location line="+6"/>
         <source>No starters for this age in the library yet: go straight to practising.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoverDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/recover_dialog.py" line="+28"/>
+        <location line="+6"/>
+        <source>Use your recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the recovery code you wrote down when you set up Porchlight, then choose a new passphrase. Everything you saved stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XXXXX-XXXXX-XXXXX-XXXXX-XXXXX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your new passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel recovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+36"/>
+        <source>Set new passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeStep</name>
+    <message>
+        <location filename="../../app/ui/setup/steps.py" line="+17"/>
+        <source>Write down your recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If you ever forget your passphrase, this code is the only way back in. Write it on paper or print it, and keep it somewhere safe away from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next, you&apos;ll type part of it back, just to be sure it was copied right.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2061,7 +3189,7 @@ To hide them but keep their notes, choose Archive instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Times here are on the check-in&apos;s own clock{zone}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2079,7 +3207,7 @@ To hide them but keep their notes, choose Archive instead.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/restore_dialog.py" line="+66"/>
+        <location filename="../../app/ui/dialogs/restore_dialog.py" line="+60"/>
         <location line="+8"/>
         <source>Restore from a backup</source>
         <translation type="unfinished"></translation>
@@ -2450,7 +3578,7 @@ To hide them but keep their notes, choose Archive instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <location line="+148"/>
         <source>Setting things up…</source>
         <translation type="unfinished"></translation>
@@ -2517,7 +3645,7 @@ To hide them but keep their notes, choose Archive instead.</source>
 <context>
     <name>SkipDialog</name>
     <message>
-        <location filename="../../app/ui/checkins/occurrence_dialogs.py" line="-119"/>
+        <location filename="../../app/ui/checkins/occurrence_dialogs.py" line="-120"/>
         <source>We were away</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2756,6 +3884,14 @@ To hide them but keep their notes, choose Archive instead.</source>
     </message>
 </context>
 <context>
+    <name>Step</name>
+    <message>
+        <location filename="../../app/ui/setup/steps.py" line="-99"/>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TalkDialog</name>
     <message>
         <location filename="../../app/ui/checkins/occurrence_dialogs.py" line="-41"/>
@@ -2844,7 +3980,7 @@ To hide them but keep their notes, choose Archive instead.</source>
 <context>
     <name>TalksPage</name>
     <message>
-        <location filename="../../app/ui/pages/talks_page.py" line="+100"/>
+        <location filename="../../app/ui/pages/talks_page.py" line="+28"/>
         <source>Talks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2884,7 +4020,7 @@ To hide them but keep their notes, choose Archive instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Add a child on the Family page to see their topics.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3000,7 +4136,39 @@ To hide them but keep their notes, choose Archive instead.</source>
 <context>
     <name>WelcomeStep</name>
     <message>
-        <location filename="../../app/ui/setup/steps.py" line="+81"/>
+        <location filename="../../app/ui/setup/steps.py" line="+26"/>
+        <source>Welcome to Porchlight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set up Porchlight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Porchlight helps you make safety talks with your children a calm weekly habit: it suggests what to talk about for their age, helps you practise what to say, and keeps private notes of anything that worries you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Our promise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>•  Everything stays on this computer, encrypted with a passphrase only you know.
+•  No account, no sign-up, and Porchlight never goes on the internet.
+•  It coaches you. It never watches or touches your child&apos;s phone or computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Setting up takes about two minutes: a passphrase, a recovery code to write down, your country, and your children&apos;s names and birth months. Already use Porchlight on another computer? You can bring your notes over instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Where Porchlight keeps its files</source>
         <translation type="unfinished"></translation>
     </message>

@@ -140,8 +140,6 @@ def test_the_pseudo_translator_reaches_tr_and_keeps_placeholders(pseudo_app) -> 
 
 # Known from the first run (issue 10): pages still being converted by other hands; the
 # integrator removes this mark once the list printed by the failure is empty.
-@pytest.mark.xfail(strict=False, reason="issue 10: some screens still cut long (pseudo-locale) "
-                   "text; the failure message lists them")
 def test_every_screen_fits_at_1024x640_in_the_pseudo_locale(pseudo_app, qtbot,
                                                              tmp_path) -> None:
     shots = shots_folder(tmp_path)

@@ -11,20 +11,15 @@ with "Try again now", and the line goes away by itself once a pass works again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.scheduling.reminder_engine import PassFailed
 from app.ui.checkins import words
 from app.ui.checkins.controller import CheckinController
+from app.ui.translate import _tr
 from app.ui.widgets.common import button, clear_layout
 
-CONTEXT = "DueBanner"
 ONE_MINUTE_MS = 60_000
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def paused_reason(kind: str) -> str:

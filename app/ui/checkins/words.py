@@ -11,17 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication
-
 from app.core.checkins import Notice, countdown
 from app.core.schedules import EVENING_BEFORE, ScheduleProblem, ScheduleSpec, next_slot
 from app.ui.dates import city_of, short_moment, time_words, weekday_name, zone_differs
-
-CONTEXT = "CheckinWords"
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, text, None, n)
+from app.ui.translate import _tr
 
 
 def join_names(names: list[str]) -> str:
@@ -54,7 +47,7 @@ def reminder_choice(key: str) -> str:
     if key == "60":
         return _tr("1 hour before")
     if key.isdigit():
-        return _tr("%n minutes before", int(key))
+        return _tr("%n minutes before", "", int(key))
     return key
 
 
@@ -67,10 +60,10 @@ def countdown_words(now: dt.datetime, moment: dt.datetime) -> str:
         return {"minutes": _tr("in 1 minute"), "hours": _tr("in 1 hour"),
                 "days": _tr("in 1 day")}[unit]
     if unit == "minutes":
-        return _tr("in %n minutes", amount)
+        return _tr("in %n minutes", "", amount)
     if unit == "hours":
-        return _tr("in %n hours", amount)
-    return _tr("in %n days", amount)
+        return _tr("in %n hours", "", amount)
+    return _tr("in %n days", "", amount)
 
 
 def zone_label(zone: dt.tzinfo, zone_name: str, moment: dt.datetime) -> str:
@@ -111,7 +104,7 @@ def history_line(moment_text: str, status: str, scheduled: bool, moved: bool,
 def consistency_words(done: int, counted: int) -> str:
     if not counted:
         return _tr("No check-ins yet")
-    return _tr("Talked at {done} of the last %n check-ins", counted).format(done=done)
+    return _tr("Talked at {done} of the last %n check-ins", "", counted).format(done=done)
 
 
 def due_words(names: list[str]) -> str:
@@ -122,7 +115,7 @@ def missed_words(count: int, names: list[str]) -> str:
     if count == 1:
         return _tr("A weekly check-in with {names} was missed — start one now?").format(
             names=who(names))
-    return _tr("%n weekly check-ins with {names} were missed — start one now?",
+    return _tr("%n weekly check-ins with {names} were missed — start one now?", "",
                count).format(names=who(names))
 
 
@@ -137,9 +130,9 @@ def notification(notice: Notice, names: list[str] | None) -> tuple[str, str]:
                     if joined else _tr("A weekly check-in was missed. Start one now?"))
         else:
             title = _tr("Check-ins were missed")
-            body = (_tr("%n weekly check-ins with {names} were missed. Start one now?",
+            body = (_tr("%n weekly check-ins with {names} were missed. Start one now?", "",
                         notice.count) if joined else
-                    _tr("%n weekly check-ins were missed. Start one now?", notice.count))
+                    _tr("%n weekly check-ins were missed. Start one now?", "", notice.count))
         return title, body.format(names=joined)
     if notice.kind.startswith("reminder:"):
         body = (_tr("Your weekly check-in with {names} is coming up.") if joined

@@ -29,7 +29,13 @@ from app.core.coach import MOODS
 from app.core.content.model import Library, Pressure, Reassurance, Refusal
 from app.core.picker import Pick
 from app.ui.coach.words import calm_checklist, mood_words, reason_words
-from app.ui.widgets.common import body_label, button, clear_layout, title_label
+from app.ui.widgets.common import (
+    body_label,
+    button,
+    clear_layout,
+    title_label,
+    wrapping_checkbox,
+)
 
 
 def _column(widget: QWidget) -> QVBoxLayout:
@@ -69,10 +75,9 @@ class PrepareStep(QWidget):
         layout.addWidget(title_label(self.tr("Before you start"), "sectionTitle"))
         self.checks = []
         for index, line in enumerate(calm_checklist()):
-            box = QCheckBox(line)
-            box.setObjectName(f"calm{index}")
+            row, box = wrapping_checkbox(line, f"calm{index}")
             self.checks.append(box)
-            layout.addWidget(box)
+            layout.addWidget(row)
         layout.addWidget(title_label(self.tr("Today's conversation starters"), "sectionTitle"))
         self.picks_host = QVBoxLayout()
         layout.addLayout(self.picks_host)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.core.coach import MOODS, mood_key
 from app.core.picker import CORE_INTERVAL_WEEKS, Pick
+from app.ui.translate import _tr
 
 _CONTEXT = "CoachWords"
 
@@ -39,26 +40,22 @@ CALM_CHECKLIST = (
 )
 
 
-def _tr(text: str, count: int = -1) -> str:
-    return QCoreApplication.translate(_CONTEXT, text, "", count)
-
-
 def mood_words(value: str) -> str:
     """A stored mood on screen: a key (or an old English word) in the parent's language.
 
     A value the coach never offered is shown as it was saved rather than hidden."""
     key = mood_key(value)
     words = MOOD_WORDS.get(key)
-    return _tr(words) if words else value
+    return QCoreApplication.translate(_CONTEXT, words) if words else value
 
 
 def calm_checklist() -> list[str]:
-    return [_tr(line) for line in CALM_CHECKLIST]
+    return [QCoreApplication.translate(_CONTEXT, line) for line in CALM_CHECKLIST]
 
 
 def weeks_words(weeks: int) -> str:
     """"1 week", "6 weeks"."""
-    return _tr("%n week", weeks) if weeks == 1 else _tr("%n weeks", weeks)
+    return _tr("%n week", "", weeks) if weeks == 1 else _tr("%n weeks", "", weeks)
 
 
 def reason_words(pick: Pick) -> str:
@@ -72,12 +69,12 @@ def reason_words(pick: Pick) -> str:
         parts = [_tr("new for {age}-year-olds").format(age=pick.values.get("age", 0))]
     elif pick.reason == "due-again":
         weeks = int(pick.values.get("weeks", 0))
-        parts = [_tr("not talked about for a week", weeks) if weeks == 1
-                 else _tr("not talked about for %n weeks", weeks)]
+        parts = [_tr("not talked about for a week", "", weeks) if weeks == 1
+                 else _tr("not talked about for %n weeks", "", weeks)]
     else:
         parts = [pick.reason] if pick.reason else []
     if pick.core:
-        parts.append(_tr("a core topic, every %n weeks", CORE_INTERVAL_WEEKS))
+        parts.append(_tr("a core topic, every %n weeks", "", CORE_INTERVAL_WEEKS))
     if pick.favourite:
         parts.append(_tr("one of your favourites"))
     return _tr("; ").join(parts)

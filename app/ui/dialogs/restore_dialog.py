@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -39,12 +39,6 @@ from app.ui.background import run_in_background
 from app.ui.backup_words import backup_detail, backup_moment, backup_title
 from app.ui.theme import current_colors
 from app.ui.widgets.common import body_label, button, message_label, show_message, title_label
-
-_CONTEXT = "RestoreDialog"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 @dataclass(frozen=True)

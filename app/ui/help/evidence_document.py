@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtGui import QTextDocument
 
 from app.core.evidence import EvidenceEntry
 from app.ui.help.evidence_words import field_label, field_names, recorded_words
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EvidenceDocument", text)
+from app.ui.translate import _tr
 
 
 def printed_on_now() -> str:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.core.evidence import EvidenceProblem
 from app.ui.dates import moment_words
+from app.ui.translate import _tr
 
 _CONTEXT = "EvidenceWords"
 _LABELS = {
@@ -34,21 +35,18 @@ _PLACEHOLDERS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def field_names() -> list[str]:
     """The boxes in the order they are shown and printed."""
     return list(_LABELS)
 
 
 def field_label(name: str) -> str:
-    return _tr(_LABELS[name])
+    return QCoreApplication.translate(_CONTEXT, _LABELS[name])
 
 
 def placeholder(name: str) -> str:
-    return _tr(_PLACEHOLDERS[name]) if name in _PLACEHOLDERS else ""
+    return (QCoreApplication.translate(_CONTEXT, _PLACEHOLDERS[name])
+            if name in _PLACEHOLDERS else "")
 
 
 def problem_words(problem: EvidenceProblem) -> str:

@@ -6,14 +6,11 @@ The title says what the question is about without quoting anything the parent wr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.ui.translate import _tr
+
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UnsavedQuestion", text)
 
 
 def ask_unsaved(parent: QWidget, title: str, text: str) -> str:

@@ -8,10 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextDocument
 
 from app.core.content.model import Library, Starter
-
-
-def _tr(text: str) -> str:
-    return html.escape(QCoreApplication.translate("CardDocument", text))
+from app.ui.translate import _tr
 
 
 def _list(items: tuple[str, ...]) -> str:

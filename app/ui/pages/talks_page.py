@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -34,11 +34,8 @@ from app.ui.age_words import band_label
 from app.ui.coach.words import mood_words, weeks_words
 from app.ui.dates import date_words
 from app.ui.ops import Ops, follow_changes
+from app.ui.translate import _tr
 from app.ui.widgets.common import body_label, button, fill_child_combo, title_label
-
-
-def _tr(text: str, count: int = -1) -> str:
-    return QCoreApplication.translate("TalksPage", text, "", count)
 
 
 def due_words(row: TopicCoverage, today: dt.date) -> str:

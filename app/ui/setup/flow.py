@@ -126,9 +126,12 @@ class SetupFlow(QWidget):
         layout.addWidget(self.step_label)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.message)
+        other_computer = QHBoxLayout()  # its own row: a long translation never squeezes it
+        other_computer.addWidget(self.import_button)
+        other_computer.addStretch(1)
+        layout.addLayout(other_computer)
         nav = QHBoxLayout()
         nav.addWidget(self.back_button)
-        nav.addWidget(self.import_button)
         nav.addStretch(1)
         nav.addWidget(self.next_button)
         layout.addLayout(nav)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 def title_label(text: str, name: str = "pageTitle") -> QLabel:
@@ -114,3 +114,33 @@ def centered_column(content: QWidget, max_width: int = 620) -> QWidget:
     row.addWidget(content, 100)
     row.addStretch(1)
     return outer
+
+
+class _ClickableLabel(QLabel):
+    def __init__(self, text: str, target: QCheckBox) -> None:
+        super().__init__(text)
+        self._target = target
+
+    def mousePressEvent(self, event) -> None:  # the words toggle the box, as a box's own do
+        if self._target.isEnabled():
+            self._target.toggle()
+        super().mousePressEvent(event)
+
+
+def wrapping_checkbox(text: str, name: str) -> tuple[QWidget, QCheckBox]:
+    """A check box whose words wrap (QCheckBox's own text never does): a long line, or a
+    longer translation, stays inside a small window. The box carries the words as its name."""
+    from PySide6.QtWidgets import QHBoxLayout
+
+    box = QCheckBox()
+    box.setObjectName(name)
+    box.setAccessibleName(text.replace("&", ""))
+    label = _ClickableLabel(text, box)
+    label.setWordWrap(True)
+    label.setObjectName(f"{name}Text")
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(label, 1)
+    return row, box
