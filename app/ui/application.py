@@ -130,7 +130,7 @@ def _run_app(args: argparse.Namespace) -> int:
             if not args.minimized:
                 from PySide6.QtWidgets import QMessageBox
 
-                QMessageBox.warning(None, APP_NAME, messages.CANNOT_TAKE_LOCK)
+                QMessageBox.warning(None, APP_NAME, messages.translated(messages.CANNOT_TAKE_LOCK))
             return 1
         if claim is ClaimResult.ALREADY_RUNNING:
             print("Porchlight is already running; bringing its window forward.")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.paths import shipped_content_dir
 
@@ -26,7 +26,8 @@ class LibraryState:
         from app.core.content.loader import load_library
 
         try:
-            result = load_library(directory or shipped_content_dir())
+            # Overlays for the parent's language lie on top of the English (none ship yet).
+            result = load_library(directory or shipped_content_dir(), QLocale().name())
         except Exception as error:  # the loader promises not to raise; be safe anyway
             return cls(None, [f"The conversation library could not be loaded ({error})."])
         return cls(result.library, list(result.problems))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QVBoxLayout, QWi
 
 from app.core.changes import Changes
 from app.storage.draft_store import Draft
+from app.ui.announce import announce
 from app.ui.dates import moment_words
 from app.ui.widgets.common import body_label, button, clear_layout
 
@@ -67,6 +68,8 @@ class DraftsBanner(QFrame):
             row.addWidget(drop)
             self.rows.addLayout(row)
         self.setVisible(bool(drafts))
+        if drafts:
+            announce(self, self.tr("Porchlight kept what you were typing when it locked."))
 
     def _reopen(self, draft: Draft) -> None:
         self.restore_requested.emit(draft)

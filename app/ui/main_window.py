@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
             from app.ui import messages
 
             QMessageBox.information(self, self.tr("About your data folder"),
-                                    messages.PERMISSIONS_NOT_TIGHTENED)
+                                    messages.translated(messages.PERMISSIONS_NOT_TIGHTENED))
 
     def restore_from_backup(self) -> None:
         """From Settings: lock first (a restore needs the vault closed), then choose a backup."""

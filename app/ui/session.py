@@ -29,12 +29,17 @@ from app.storage.services import Services
 from app.ui.checkins.controller import CheckinController
 from app.ui.idle_watch import IdleWatch
 from app.ui.ops import Ops
-from app.ui.settings.catalogue import AUTO_LOCK, CATALOGUE, LOCK_ON_SLEEP, SettingSpec
+from app.ui.settings.catalogue import (
+    AUTO_LOCK,
+    CATALOGUE,
+    CLOSE_TO_TRAY,
+    LOCK_ON_SLEEP,
+    SettingSpec,
+)
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 20_000
 BACKUP_CHECK_MS = 60 * 60 * 1000  # hourly: the daily backup is taken once the day turns
-CLOSE_TO_TRAY_KEY = "window.close_to_tray"
 
 
 class _Adopted:
@@ -88,7 +93,7 @@ class UnlockedSession(QObject):
     def _read_facts(services: Services) -> tuple[dict[str, int | bool], str, bool]:
         settings = services.settings
         values = {spec.key: spec.parse(settings.get(spec.key)) for spec in CATALOGUE}
-        return values, settings.country().code, settings.get(CLOSE_TO_TRAY_KEY) != "0"
+        return values, settings.country().code, bool(values[CLOSE_TO_TRAY.key])
 
     def _facts_read(self, facts: tuple[dict[str, int | bool], str, bool]) -> None:
         self.values, self.country, self.close_to_tray = facts

@@ -99,12 +99,6 @@ class Shell(QWidget):
                             start_talk=lambda child_id: self.controller.start(None, (child_id,)))
         talks = TalksPage(self.session.ops, self.controller, content.library)
         library = LibraryPage(self.session.ops, content)
-
-        def family_touched(changes) -> None:  # until these pages follow Changes themselves
-            if changes.family:
-                checkins.refresh()
-
-        self.session.ops.changed.connect(family_touched)
         from app.ui.settings.settings_page import SettingsPage
 
         settings = SettingsPage(self.session, autostart=self._autostart,

@@ -174,7 +174,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkins/due_banner.py" line="+28"/>
+        <location filename="../../app/ui/checkins/due_banner.py" line="+29"/>
         <source>this computer&apos;s disk is full, so Porchlight can&apos;t note which reminders it has given (freeing some space will fix it)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -229,7 +229,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Try again now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1606,7 +1606,7 @@ If this keeps happening, close Porchlight and open it again. If it still happens
 <context>
     <name>DraftsBanner</name>
     <message>
-        <location filename="../../app/ui/drafts_banner.py" line="+23"/>
+        <location filename="../../app/ui/drafts_banner.py" line="+24"/>
         <source>A talk you were in the middle of</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1651,7 +1651,12 @@ If this keeps happening, close Porchlight and open it again. If it still happens
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>Porchlight kept what you were typing when it locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Throw it away?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2570,7 +2575,7 @@ To hide them but keep their notes, choose Archive instead.</source>
 <context>
     <name>LibraryState</name>
     <message>
-        <location filename="../../app/ui/content_access.py" line="+39"/>
+        <location filename="../../app/ui/content_access.py" line="+40"/>
         <source>Some conversation files could not be read and were left out: {files}. Everything else works as usual.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2929,12 +2934,12 @@ To hide them but keep their notes, choose Archive instead.</source>
 <context>
     <name>PracticeDialog</name>
     <message>
-        <location filename="../../app/ui/library/practice_dialog.py" line="+25"/>
+        <location filename="../../app/ui/library/practice_dialog.py" line="+26"/>
         <source>Practise saying no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Shuffle</source>
         <translation type="unfinished"></translation>
     </message>

@@ -29,8 +29,8 @@ from app.ui import messages
 from app.ui.checkins import words
 from app.ui.checkins.occurrence_dialogs import RescheduleDialog, SkipDialog, TalkDialog
 from app.ui.ops import Ops
+from app.ui.settings.catalogue import SHOW_NAMES
 
-SHOW_NAMES_KEY = "notifications.show_names"
 SNOOZE = dt.timedelta(hours=1)
 CHECKINS = Changes(checkins=True)
 
@@ -48,7 +48,7 @@ def read_context(services: Services, now: dt.datetime) -> PassContext:
     """On the worker, after the pass: names, the notification choice, recent check-ins."""
     children = services.family.children(include_archived=True)
     return PassContext({c.id: c.name for c in children},
-                       services.settings.get(SHOW_NAMES_KEY) == "1",
+                       bool(SHOW_NAMES.parse(services.settings.get(SHOW_NAMES.key))),
                        services.checkins.occurrences(slot_after=now - DUE_WINDOW))
 
 

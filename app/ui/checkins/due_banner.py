@@ -14,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.scheduling.reminder_engine import PassFailed
+from app.ui.announce import announce
 from app.ui.checkins import words
 from app.ui.checkins.controller import CheckinController
 from app.ui.translate import _tr
@@ -65,6 +66,7 @@ class DueBanner(QFrame):
 
     def _resumed(self) -> None:
         self.failure = None
+        self._announced: tuple[str, ...] = ()
         self.refresh()
 
     def refresh(self) -> None:
@@ -101,6 +103,10 @@ class DueBanner(QFrame):
                  _tr("Not now: missed check-ins with {names}").format(names=who)),
             ])
         self.setVisible(bool(self.failure or self.controller.due or self.controller.missed))
+        lines = tuple(label.text() for label in self.findChildren(QLabel, "bannerText"))
+        if lines and lines != self._announced:
+            announce(self, " ".join(lines))  # a screen reader hears a new reminder at once
+        self._announced = lines
 
     def _row(self, text: str, key: str, actions) -> list[QPushButton]:
         row_host = QWidget()

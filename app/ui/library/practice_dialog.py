@@ -10,10 +10,11 @@ import random
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.core.content.model import Refusal
 from app.ui.library.words import tone_words
+from app.ui.theme import body_point_size
 from app.ui.widgets.common import body_label, button
 
 
@@ -35,7 +36,9 @@ class PracticeDialog(QDialog):
         self.line.setObjectName("practiceLine")
         self.line.setWordWrap(True)
         self.line.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.line.setStyleSheet("font-size: 30pt; font-weight: 600;")
+        # About 2.7 times the body text, whatever size the parent's system font is.
+        size = body_point_size(QApplication.instance()) * 2.7
+        self.line.setStyleSheet(f"font-size: {size:.1f}pt; font-weight: 600;")
         layout.addWidget(self.line, 1)
         self.position = body_label("", muted=True, name="practicePosition")
         self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -324,4 +324,5 @@ class CheckinsPage(QWidget):
         try:
             Path(path).write_bytes(data)
         except OSError:
-            QMessageBox.warning(self, self.tr("Not saved"), messages.DISK_PROBLEM)
+            QMessageBox.warning(self, self.tr("Not saved"),
+                                messages.translated(messages.DISK_PROBLEM))
