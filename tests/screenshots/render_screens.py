@@ -288,6 +288,7 @@ def render_settings_and_drafts(app, window, out: Path, tag: str) -> None:
     settle(app)
     maya = next(c.id for c in services.family.children() if c.name == "Maya")
     window.checkins.start(None, (maya,))
+    settle_ops(app, window)  # the coach reads Maya's history on the worker first
     coach = window.checkins.coach
     coach.begin()
     coach.talk.note.setText("She knew the block button already")
@@ -300,11 +301,12 @@ def render_settings_and_drafts(app, window, out: Path, tag: str) -> None:
         if window.shell is not None:
             break
     window.shell.show_page("family")
+    settle_ops(app, window)
     settle(app)
     save(window, out, f"31-drafts-kept-{tag}")
     for draft in window.services.drafts.drafts():
         window.session.discard_draft(draft.id)
-    settle(app)
+    settle_ops(app, window)
 
 
 def main() -> None:
