@@ -16,24 +16,39 @@ class Clock(Protocol):
         """The current moment, time-zone aware (UTC)."""
         ...
 
+    def zone(self) -> dt.tzinfo:
+        """Where the parent is: the zone "today" and "this evening" are counted in."""
+        ...
+
+
+def _computer_zone(moment: dt.datetime) -> dt.tzinfo:
+    return moment.astimezone().tzinfo or dt.UTC
+
 
 class SystemClock:
-    """The computer's clock."""
+    """The computer's clock, in the computer's zone."""
 
     def now(self) -> dt.datetime:
         return dt.datetime.now(dt.UTC)
+
+    def zone(self) -> dt.tzinfo:
+        return _computer_zone(self.now())
 
 
 class SettableClock:
     """A clock that stays where it is put until moved: for tests, demos and simulations."""
 
-    def __init__(self, start: dt.datetime) -> None:
+    def __init__(self, start: dt.datetime, zone: dt.tzinfo | None = None) -> None:
         if start.tzinfo is None:
             raise ValueError("SettableClock needs an aware datetime")
         self._now = start
+        self._zone = zone  # None: the computer's, as the real clock does
 
     def now(self) -> dt.datetime:
         return self._now
+
+    def zone(self) -> dt.tzinfo:
+        return self._zone or _computer_zone(self._now)
 
     def set(self, moment: dt.datetime) -> None:
         if moment.tzinfo is None:
@@ -45,5 +60,5 @@ class SettableClock:
 
 
 def local_today(clock: Clock) -> dt.date:
-    """Today's date in the computer's own time zone: what a parent means by "today"."""
-    return clock.now().astimezone().date()
+    """Today's date in the clock's zone: what a parent means by "today"."""
+    return clock.now().astimezone(clock.zone()).date()

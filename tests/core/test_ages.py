@@ -71,3 +71,16 @@ def test_the_core_words_nothing_a_band_is_its_key_and_its_ages():
     assert (AgeBand.PRETEEN.value, AgeBand.PRETEEN.youngest, AgeBand.PRETEEN.oldest) == (
         "9-12", 9, 12)
     assert not hasattr(AgeBand.PRETEEN, "label")  # no English in the core
+
+
+def test_today_is_counted_in_the_clock_s_own_zone():
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from app.core.clock import SettableClock, local_today
+
+    late_evening_in_honolulu = dt.datetime(2026, 12, 1, 8, 30, tzinfo=dt.UTC)
+    assert local_today(SettableClock(late_evening_in_honolulu,
+                                     ZoneInfo("Pacific/Honolulu"))) == dt.date(2026, 11, 30)
+    assert local_today(SettableClock(late_evening_in_honolulu,
+                                     ZoneInfo("Asia/Tokyo"))) == dt.date(2026, 12, 1)
