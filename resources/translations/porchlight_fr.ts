@@ -810,6 +810,16 @@ If this keeps happening, close Porchlight and open it again. If it still happens
         <source>Keep this paper somewhere safe, away from the computer.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../app/ui/library/card_document.py" line="+46"/>
+        <source>Follow-ups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listen for:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AfterStep</name>
@@ -965,7 +975,8 @@ If this keeps happening, close Porchlight and open it again. If it still happens
 <context>
     <name>CardDocument</name>
     <message>
-        <location filename="../../app/ui/library/card_document.py" line="+22"/>
+        <location filename="../../app/ui/library/card_document.py" line="-25"/>
+        <location line="+22"/>
         <source>{topic} · ages {bands}</source>
         <translation type="unfinished"></translation>
     </message>

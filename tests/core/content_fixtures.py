@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.core.content.checker import COUNTRY_CODES, SIGN_CATEGORIES, TOPIC_IDS
-from app.core.content.model import BAND_ORDER, TONE_LABELS
+from app.core.content.model import BAND_ORDER, TONES
 
 HEAD = 'sources = ["src-a"]\nreviewed = 2026-11-23\n'
 
@@ -40,7 +40,7 @@ def write_library(root: Path, *, starters_per_band: int = 4) -> Path:
     refusals = HEAD + "".join(
         f'\n[[refusal]]\nid = "refusal.{band}.{tone}.{n}"\nbands = ["{band}"]\n'
         f'tone = "{tone}"\ntext = "No. I am going to tell my mom."\n'
-        for band in BAND_ORDER for tone in TONE_LABELS for n in range(2))
+        for band in BAND_ORDER for tone in TONES for n in range(2))
     (root / "refusals.toml").write_text(refusals)
     (root / "reassurance.toml").write_text(HEAD + "".join(
         f'\n[[reassurance]]\nid = "reassure.{n}"\nbands = ["3-5"]\ntext = "You can tell me."\n'

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from app.core.content.loader import LoadResult, Problem, load_library
-from app.core.content.model import BAND_ORDER, TONE_LABELS, Library
+from app.core.content.model import BAND_ORDER, TONES, Library
 from app.core.content.readability import too_hard
 
 TOPIC_IDS = ("body-safety", "privacy", "online-friends", "pictures", "manipulation", "saying-no",
@@ -163,7 +163,7 @@ class _Check:
         for band in BAND_ORDER:
             if not lib.refusals_for(band):
                 self.add_at(root / "refusals.toml", f"no refusal lines for band {band}")
-        for tone in TONE_LABELS:
+        for tone in TONES:
             if not lib.refusals_for(None, tone):
                 self.add_at(root / "refusals.toml", f"no refusal lines in the tone “{tone}”")
         if len(lib.reassurance) < MIN_REASSURANCE:
@@ -229,7 +229,7 @@ def stats_lines(library: Library) -> list[str]:
     lines.append(f"refusal lines: {len(library.refusals)}")
     for band in BAND_ORDER:
         tones: Counter[str] = Counter(r.tone for r in library.refusals_for(band))
-        lines.append(f"  {band:>5}: " + ", ".join(f"{t} {tones[t]}" for t in TONE_LABELS))
+        lines.append(f"  {band:>5}: " + ", ".join(f"{t} {tones[t]}" for t in TONES))
     lines.append(f"pressure lines for practice: {len(library.pressure)}")
     lines.append(f"reassurance lines: {len(library.reassurance)}")
     lines.append(f"red flags: {len(library.red_flags)}")

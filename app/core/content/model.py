@@ -18,8 +18,8 @@ from app.core.ages import AgeBand
 Band = Literal["3-5", "6-8", "9-12", "13-15", "16-17"]
 Tone = Literal["firm", "light", "change-subject", "tell-adult"]
 BAND_ORDER: tuple[str, ...] = tuple(band.value for band in AgeBand)
-TONE_LABELS = {"firm": "Firm", "light": "Light or joking", "change-subject": "Change the subject",
-               "tell-adult": "Telling a grown-up"}
+# The tones a refusal line can take; the UI words them (app/ui/library/words.py).
+TONES: tuple[str, ...] = ("firm", "light", "change-subject", "tell-adult")
 
 
 class Entry(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):

@@ -54,19 +54,3 @@ def find_reassurance(library: Library, *, query: str = "",
                      band: str | None = None) -> list[Reassurance]:
     words = _words(query)
     return [r for r in library.reassurance_for(band) if not words or _matches(words, r.text)]
-
-
-def starter_as_text(library: Library, starter: Starter) -> str:
-    """A card as plain text, for the clipboard."""
-    topic = library.topic(starter.topic)
-    lines = [starter.text, ""]
-    if topic:
-        lines.insert(0, f"{topic.title} · ages {', '.join(starter.bands)}")
-    lines += ["Follow-ups:", *(f"  • {q}" for q in starter.follow_ups)]
-    lines += ["Listen for:", *(f"  • {item}" for item in starter.listen_for)]
-    for pair in starter.if_they_say:
-        lines += [f"If they say: “{pair.they_say}”", f"You can say: “{pair.you_say}”"]
-    sources = library.cite(starter.sources)
-    if sources:
-        lines += ["", "Sources: " + "; ".join(source.citation() for source in sources)]
-    return "\n".join(lines)

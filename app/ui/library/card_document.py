@@ -1,4 +1,4 @@
-"""Library cards as a printable document (paper or PDF)."""
+"""Library cards as a printable document (paper or PDF), and one card as clipboard text."""
 
 from __future__ import annotations
 
@@ -34,6 +34,24 @@ def cards_html(library: Library, starters: list[Starter]) -> str:
             parts.append(f"<p style='color:#555; font-size:9pt'>{_tr('Sources:')} {cited}</p>")
         parts.append("<hr>")
     return "".join(parts)
+
+
+def card_text(library: Library, starter: Starter) -> str:
+    """A card as plain text for the clipboard, with the same translated headings as on paper."""
+    topic = library.topic(starter.topic)
+    lines = [starter.text, ""]
+    if topic:
+        lines.insert(0, QCoreApplication.translate("CardDocument", "{topic} · ages {bands}")
+                     .format(topic=topic.title, bands=", ".join(starter.bands)))
+    lines += [_tr("Follow-ups:"), *(f"  • {q}" for q in starter.follow_ups)]
+    lines += [_tr("Listen for:"), *(f"  • {item}" for item in starter.listen_for)]
+    for pair in starter.if_they_say:
+        lines += [f"{_tr('If they say:')} “{pair.they_say}”",
+                  f"{_tr('You can say:')} “{pair.you_say}”"]
+    sources = library.cite(starter.sources)
+    if sources:
+        lines += ["", f"{_tr('Sources:')} " + "; ".join(s.citation() for s in sources)]
+    return "\n".join(lines)
 
 
 def cards_document(library: Library, starters: list[Starter]) -> QTextDocument:

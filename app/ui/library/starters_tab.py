@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.content.model import Library, Starter
-from app.core.content.search import find_starters, starter_as_text
-from app.ui.library.card_document import cards_document
+from app.core.content.search import find_starters
+from app.ui.library.card_document import card_text, cards_document
 from app.ui.library.starter_card import StarterCard, openings
 from app.ui.printing import CANCELLED, print_document, problem_text, save_pdf
 from app.ui.widgets.common import body_label, button, clear_layout, message_label, show_message
@@ -149,7 +149,7 @@ class StartersTab(QWidget):
     def copy(self, starter_id: str) -> None:
         starter = self.library.starter(starter_id)
         if starter:
-            QGuiApplication.clipboard().setText(starter_as_text(self.library, starter))
+            QGuiApplication.clipboard().setText(card_text(self.library, starter))
             show_message(self.message, self.tr("Copied to the clipboard."), ok=True)
 
     def selected(self) -> list[Starter]:
