@@ -125,3 +125,18 @@ def context(folder, clock):
                       use_tray=False, backup_delay_ms=None,
                       autostart=Autostart("linux", folder.root.parent / "home",
                                           ["porchlight", "--minimized"]))
+
+
+@pytest.fixture(autouse=True)
+def _collect_cycles_on_the_gui_thread():
+    """As the app does (app/ui/collector.py): the cycle collector never runs on a worker
+    thread, where finalising a Qt widget crashes; it runs here, between tests, instead."""
+    import gc
+
+    gc.disable()
+    yield
+    _collections[0] += 1
+    gc.collect(2 if _collections[0] % 25 == 0 else 1)  # a full pass now and then: fast enough
+
+
+_collections = [0]

@@ -107,6 +107,9 @@ def _is_ours(folder: DataFolder) -> bool:
 
 def _run_app(args: argparse.Namespace) -> int:
     app = create_application(sys.argv[:1])
+    from app.ui.collector import GuiThreadCollector
+
+    GuiThreadCollector(parent=app)  # no cycle collection on the database worker
     demo_root: Path | None = None
     if args.demo:
         context, demo_root = _demo_context()
