@@ -618,7 +618,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/crash_dialog.py" line="+47"/>
+        <location filename="../../app/ui/crash_window.py" line="+23"/>
         <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>

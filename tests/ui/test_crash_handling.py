@@ -19,7 +19,8 @@ from sqlalchemy import exc
 from app import local_log
 from app.core.evidence import EvidenceDraft
 from app.storage.models import EvidenceEntry as EvidenceRow
-from app.ui.crash_dialog import CrashDialog, CrashReporter
+from app.ui.crash_dialog import CrashReporter
+from app.ui.crash_window import CrashDialog
 
 WORD = "Quillmarrow"  # a distinctive word in a note: it must never be written anywhere
 
