@@ -95,7 +95,7 @@ class Shell(QWidget):
         from app.ui.pages.talks_page import TalksPage
 
         content = shipped_library()
-        family = FamilyPage(self.session.ops, self.services.vault,
+        family = FamilyPage(self.session.ops, self.services.vault.clock,
                             start_talk=lambda child_id: self.controller.start(None, (child_id,)))
         talks = TalksPage(self.session.ops, self.controller, content.library)
         library = LibraryPage(self.session.ops, content)

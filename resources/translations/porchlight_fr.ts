@@ -984,7 +984,7 @@ If this keeps happening, close Porchlight and open it again. If it still happens
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../app/ui/settings/security_dialogs.py" line="+73"/>
+        <location filename="../../app/ui/settings/security_dialogs.py" line="+86"/>
         <location line="+6"/>
         <source>Change your passphrase</source>
         <translation type="unfinished"></translation>
@@ -1018,11 +1018,6 @@ If this keeps happening, close Porchlight and open it again. If it still happens
     <message>
         <location line="+26"/>
         <source>Changing the lock…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>That is not the passphrase you use now. Nothing was changed; please try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1888,12 +1883,12 @@ If this keeps happening, close Porchlight and open it again. If it still happens
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../app/ui/pages/family_page.py" line="+82"/>
+        <location filename="../../app/ui/pages/family_page.py" line="+81"/>
         <source>Family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Your family</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2766,7 +2761,7 @@ To hide them but keep their notes, choose Archive instead.</source>
 <context>
     <name>NewRecoveryCodeDialog</name>
     <message>
-        <location filename="../../app/ui/settings/security_dialogs.py" line="+16"/>
+        <location filename="../../app/ui/settings/security_dialogs.py" line="+28"/>
         <location line="+13"/>
         <source>Make a new recovery code</source>
         <translation type="unfinished"></translation>
@@ -2815,11 +2810,6 @@ To hide them but keep their notes, choose Archive instead.</source>
     <message>
         <location line="+7"/>
         <source>Putting the new code in place…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>That is not the passphrase you use now. Nothing was changed; please try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3433,6 +3423,14 @@ To hide them but keep their notes, choose Archive instead.</source>
     <message>
         <location line="+2"/>
         <source>Save check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecurityDialogs</name>
+    <message>
+        <location filename="../../app/ui/settings/security_dialogs.py" line="-180"/>
+        <source>That is not the passphrase you use now. Nothing was changed; please try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

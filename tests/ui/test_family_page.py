@@ -27,7 +27,7 @@ def ops(qtbot, services):
 
 @pytest.fixture
 def page(qtbot, services, ops):
-    widget = FamilyPage(ops, services.vault)
+    widget = FamilyPage(ops, services.vault.clock)
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitUntil(ops.idle)
@@ -205,7 +205,7 @@ def test_next_check_in_is_shown_on_the_schedule_s_clock(qtbot, services, ops, pa
 
 
 def test_every_button_says_which_child_it_acts_on(qtbot, services, ops):
-    page = FamilyPage(ops, services.vault, start_talk=lambda child_id: None)
+    page = FamilyPage(ops, services.vault.clock, start_talk=lambda child_id: None)
     qtbot.addWidget(page)
     page.show()
     _add_elsewhere(qtbot, ops, "Maya", 2016, 4)

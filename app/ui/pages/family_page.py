@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.core.changes import Changes
 from app.core.checkins import next_for_child
-from app.core.clock import local_today
+from app.core.clock import Clock, local_today
 from app.core.family import Child, ChildDetails, check_details
 from app.storage.services import Services
 from app.ui.age_words import describe_age
@@ -75,13 +74,12 @@ def read_family(services: Services, include_archived: bool, now: dt.datetime) ->
 
 
 class FamilyPage(QWidget):
-    def __init__(self, ops: Ops, vault: Any,
+    def __init__(self, ops: Ops, clock: Clock,
                  start_talk: Callable[[int], object] | None = None) -> None:
         super().__init__()
         self.setObjectName("familyPage")
         self.title = self.tr("Family")
-        # Only the clock is kept from the vault: a page must not hold it past a lock.
-        self._ops, self._clock = ops, vault.clock
+        self._ops, self._clock = ops, clock
         self._start_talk = start_talk
         self._next_labels: dict[int, QLabel] = {}
         self._next: dict[int, NextCheckin] = {}

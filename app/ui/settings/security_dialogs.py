@@ -12,11 +12,12 @@ has been checked is the recovery slot rewrapped, so the old code keeps working u
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QStackedWidget,
     QVBoxLayout,
@@ -60,6 +61,18 @@ def _align_labels(*forms: QFormLayout) -> None:
     width = max((label.sizeHint().width() for label in labels), default=0)
     for label in labels:
         label.setMinimumWidth(width)
+
+
+def _say_why(message: QLabel, passphrase: QLineEdit, error: Exception) -> None:
+    """A failed rewrap in words: a wrong current passphrase is asked again, the rest named."""
+    if isinstance(error, WrongPassphrase):
+        show_message(message, QCoreApplication.translate(
+            "SecurityDialogs",
+            "That is not the passphrase you use now. Nothing was changed; please try again."))
+        passphrase.selectAll()
+        passphrase.setFocus()
+        return
+    show_message(message, messages.for_vault_error(error))
 
 
 class ChangePassphraseDialog(QDialog):
@@ -136,13 +149,7 @@ class ChangePassphraseDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
-        if isinstance(error, WrongPassphrase):
-            show_message(self.message, self.tr(
-                "That is not the passphrase you use now. Nothing was changed; please try again."))
-            self.current.selectAll()
-            self.current.setFocus()
-            return
-        show_message(self.message, messages.for_vault_error(error))
+        _say_why(self.message, self.current, error)
 
 
 class NewRecoveryCodeDialog(QDialog):
@@ -256,10 +263,4 @@ class NewRecoveryCodeDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
-        if isinstance(error, WrongPassphrase):
-            show_message(self.message, self.tr(
-                "That is not the passphrase you use now. Nothing was changed; please try again."))
-            self.passphrase.selectAll()
-            self.passphrase.setFocus()
-            return
-        show_message(self.message, messages.for_vault_error(error))
+        _say_why(self.message, self.passphrase, error)
