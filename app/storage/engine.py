@@ -61,6 +61,12 @@ def open_engine(path: Path, data_key: bytes) -> Engine:
         connect_args={"check_same_thread": False},
         pool_pre_ping=False,
         hide_parameters=True,
+        # One connection, used by one thread at a time: SQLCipher must never see the GUI
+        # thread and the database worker inside the same file at once (a test reading on
+        # the GUI thread while the worker committed crashed the interpreter once in CI).
+        pool_size=1,
+        max_overflow=0,
+        pool_timeout=60,
     )
     holder = _KeyHolder(data_key)
     _holders[engine] = holder

@@ -1,0 +1,1 @@
+"""The warning-signs journal, pure: entries, search words, pattern rules, trends."""
