@@ -1,0 +1,1 @@
+"""The warning-signs journal on screen: note, timeline, trends, rules and patterns."""
