@@ -30,6 +30,8 @@ MIN_REFUSALS = 40
 MIN_REASSURANCE = 25
 MIN_RED_FLAGS = 15
 MIN_SIGNS = 20
+MIN_RULES = 10
+RULES_FILE = "rules.toml"
 
 
 class _Check:
@@ -62,7 +64,58 @@ class _Check:
         self.countries()
         self.reading_level()
         self.overlays()
+        self.sign_topics()
+        self.rules()
         return self.problems
+
+    def sign_topics(self) -> None:
+        """Every topic a sign points to exists, so the picker can bring it forward."""
+        for sign in self.library.signs:
+            for topic_id in sign.topics:
+                if self.library.topic(topic_id) is None:
+                    self.add(sign.id, f"“{sign.id}” points to an unknown topic “{topic_id}”")
+
+    def rules(self) -> None:
+        """``rules.toml`` loads and each rule refers to signs, categories, topics and sources
+        that exist (the loader has already held it to its own shape and numbers)."""
+        path = self.root / RULES_FILE
+        if not path.exists():
+            return  # a library may ship without pattern rules; the shipped one has them
+        from app.core.journal.rules_model import RulesError, load_rules
+
+        try:
+            rules = load_rules(path)
+        except RulesError as error:
+            self.problems += error.problems
+            return
+        text = path.read_text(encoding="utf-8")
+        lib = self.library
+        signs = {s.id for s in lib.signs}
+        categories = {c.id for c in lib.sign_categories}
+        for rule in rules:
+            line = next((n for n, row in enumerate(text.splitlines(), 1)
+                         if row.strip().startswith("id") and f'"{rule.id}"' in row), 1)
+
+            def problem(message: str, rule_id: str = rule.id, at: int = line) -> None:
+                self.problems.append(Problem(path, at, f"rule “{rule_id}”: {message}"))
+
+            condition = rule.condition
+            for selector in (condition.of, condition.with_):
+                if selector is None:
+                    continue
+                for sign_id in selector.signs:
+                    if sign_id not in signs:
+                        problem(f"condition: unknown sign “{sign_id}”")
+                for category in (*selector.categories, *selector.except_categories):
+                    if category not in categories:
+                        problem(f"condition: unknown category “{category}”")
+            if rule.topic and lib.topic(rule.topic) is None:
+                problem(f"topic: unknown topic “{rule.topic}”")
+            for source_id in rule.sources:
+                if source_id not in lib.sources:
+                    problem(f"sources: unknown source “{source_id}”")
+        if len(rules) < MIN_RULES:
+            self.add_at(path, f"{len(rules)} pattern rules, at least {MIN_RULES} needed")
 
     def overlays(self) -> None:
         """Each locale folder: ids that exist in English (error), translations not older than

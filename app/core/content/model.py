@@ -108,6 +108,8 @@ class Sign(Entry, frozen=True, kw_only=True):
     might_mean: str
     what_to_do: str
     urgent: bool = False
+    # The topics worth talking about after this sign: the picker brings them forward.
+    topics: tuple[str, ...] = ()
 
 
 class Step(Entry, frozen=True, kw_only=True):
