@@ -30,6 +30,7 @@ SUBFOLDER_NAME = "Porchlight"
 _OWN_NAMES = frozenset({
     "porchlight.db", "porchlight.db-wal", "porchlight.db-shm", "porchlight.key",
     "porchlight.lock", "window.ini", "backups", "drafts", "inbox.sealed",
+    "inbox", "inbox.pub",
 })
 _OWN_PREFIXES = ("porchlight.log", "porchlight.lock.", ".porchlight.", "aside-", ".restoring-")
 # Files an operating system drops into any folder; they do not make a folder "someone else's".
@@ -118,6 +119,16 @@ class DataFolder:
     @property
     def backups(self) -> Path:
         return self.root / "backups"
+
+    @property
+    def inbox(self) -> Path:
+        """Notes written while locked, each sealed to the vault's inbox key, one file a note."""
+        return self.root / "inbox"
+
+    @property
+    def inbox_public_key(self) -> Path:
+        """The inbox key's public half, written at each unlock so a locked app can seal notes."""
+        return self.root / "inbox.pub"
 
     @property
     def window_settings(self) -> Path:

@@ -13,6 +13,7 @@ from app.storage.draft_store import DraftStore
 from app.storage.evidence_store import EvidenceStore
 from app.storage.family_store import FamilyStore
 from app.storage.favourites_store import FavouritesStore
+from app.storage.journal_store import JournalStore, catalogue_categories
 from app.storage.settings_store import SettingsStore
 from app.storage.talk_store import TalkStore
 from app.storage.vault import OpenVault
@@ -29,6 +30,7 @@ class Services:
     talks: TalkStore
     drafts: DraftStore
     caregivers: CaregiverStore
+    journal: JournalStore
 
     @classmethod
     def for_vault(cls, vault: OpenVault) -> Services:
@@ -38,7 +40,8 @@ class Services:
                    CheckinStore(vault.sessions, vault.clock),
                    TalkStore(vault.sessions, vault.clock),
                    DraftStore(vault.sessions, vault.clock),
-                   CaregiverStore(vault.sessions, vault.clock))
+                   CaregiverStore(vault.sessions, vault.clock),
+                   JournalStore(vault.sessions, vault.clock, catalogue_categories()))
 
     def close(self) -> None:
         self.vault.close()

@@ -17,6 +17,7 @@ from app.storage import schema, vault
 from app.storage.backups import list_backups, verify_backup
 from app.storage.data_folder import DataFolder
 from app.storage.engine import open_engine
+from app.storage.journal_fts import is_index_table
 from app.storage.key_file import KeyFile
 from tests.conftest import FAST_KDF, PASSPHRASE, RECOVERY
 
@@ -72,6 +73,40 @@ SEEDS: dict[str, list[dict[str, object]]] = {
     "talk_items": [{"id": 1, "talk_id": 1, "starter_id": "s1", "topic_id": "t1",
                     "outcome": "talked", "note": ""}],
     "drafts": [{"id": 1, "kind": "evidence", "payload": '{"notes": "half"}', "saved_at": T}],
+    # From 0008: the warning-signs journal (the search indexes are not tables to seed).
+    "journal_entries": [
+        {"id": 1, "child_id": 1, "noted_at": T, "strength": 2, "come_back": 1, "created_at": T,
+         "updated_at": T, "deleted_at": None, "current_revision": 2, "locked_note_id": None},
+        {"id": 2, "child_id": None, "noted_at": T, "strength": None, "come_back": 0,
+         "created_at": T, "updated_at": T, "deleted_at": T, "current_revision": 1,
+         "locked_note_id": "0f1e2d3c"},
+    ],
+    "journal_revisions": [
+        {"id": 1, "entry_id": 1, "number": 1, "saved_at": T, "restored_from": None,
+         "child_id": 1, "noted_at": T, "signs": '["sign.hides-screen"]', "tags": "[]",
+         "saw": "phone face down", "think": "", "strength": 1, "place": "", "did": "",
+         "come_back": 0},
+        {"id": 2, "entry_id": 1, "number": 2, "saved_at": T, "restored_from": None,
+         "child_id": 1, "noted_at": T, "signs": '["sign.hides-screen"]', "tags": '["bus"]',
+         "saw": "phone face down", "think": "new friend?", "strength": 2, "place": "home",
+         "did": "asked", "come_back": 1},
+        {"id": 3, "entry_id": 2, "number": 1, "saved_at": T, "restored_from": None,
+         "child_id": None, "noted_at": T, "signs": "[]", "tags": '["gift"]', "saw": "",
+         "think": "", "strength": None, "place": "", "did": "", "come_back": 0},
+    ],
+    "journal_entry_signs": [{"entry_id": 1, "sign_id": "sign.hides-screen", "position": 0}],
+    "journal_entry_tags": [{"entry_id": 1, "tag": "bus", "position": 0},
+                           {"entry_id": 2, "tag": "gift", "position": 0}],
+    "journal_rule_settings": [{"rule_id": "secrecy-cluster", "enabled": 0,
+                               "params": '{"min_signs": 4}'}],
+    "journal_rule_firings": [
+        {"id": 1, "rule_id": "secrecy-cluster", "child_id": 1, "fired_on": "2026-01-04",
+         "entry_ids": "[1]", "dismissed_at": None},
+        {"id": 2, "rule_id": "gifts", "child_id": None, "fired_on": "2026-01-04",
+         "entry_ids": "[2]", "dismissed_at": T},
+    ],
+    "journal_inbox_key": [{"id": 1, "private_key": b"\x01" * 32, "public_key": b"\x02" * 32,
+                           "created_at": T}],
 }
 
 
@@ -101,7 +136,8 @@ def _build_at(folder: DataFolder, revision: str) -> dict[str, list[dict[str, obj
     engine = open_engine(folder.database, data_key)
     try:
         schema.migrate(engine, revision)
-        tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
+        tables = {name for name in inspect(engine).get_table_names()
+                  if name != "alembic_version" and not is_index_table(name)}
         missing = tables - set(SEEDS)
         assert not missing, (f"table(s) {sorted(missing)} at revision {revision} have no seed "
                              "rows: add some to SEEDS in this file")
