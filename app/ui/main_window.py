@@ -28,6 +28,8 @@ from app.ui.pages.unlock_page import UnlockPage
 from app.ui.widgets.common import button
 
 HELP_SHORTCUT = "Ctrl+Shift+H"
+NOTE_SHORTCUT = "Ctrl+J"
+NOTED_SHOWN_MS = 6000  # how long "Noted in your journal." stays in the top bar
 QUICK_HIDE_SHORTCUT = "Ctrl+Shift+Q"
 DEFAULT_SIZE = (1100, 740)
 MINIMUM_SIZE = (820, 560)
@@ -49,6 +51,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.help_dialog: Any = None
+        self.locked_note: Any = None  # the quick entry while locked (sealed into the inbox)
         self.locked_reminders: Any = None  # LockedReminders while locked
         self._quitting = False
         self._told_about_tray = False
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
                 tray.start_requested.connect(self.start_checkin)
                 tray.hide_requested.connect(self.quick_hide)
                 tray.lock_requested.connect(self.lock)
+                tray.note_requested.connect(self.note_something)
                 tray.quit_requested.connect(self.quit_for_real)
         self.setMinimumSize(*MINIMUM_SIZE)
         self.resize(*DEFAULT_SIZE)
@@ -86,6 +90,22 @@ class MainWindow(QMainWindow):
         name.setObjectName("appName")
         row.addWidget(name)
         row.addStretch(1)
+        self.noted = QLabel()  # a short, calm confirmation after a quick entry is saved
+        self.noted.setObjectName("okMessage")
+        self.noted.setAccessibleName(self.tr("Journal note saved"))
+        self.noted.hide()
+        self._noted_timer = QTimer(self, singleShot=True, interval=NOTED_SHOWN_MS)
+        self._noted_timer.timeout.connect(self.noted.hide)
+        row.addWidget(self.noted)
+        self.note_button = button(self.tr("Note something"), "noteSomethingButton",
+                                  accessible=self.tr("Note something in the journal"))
+        self.note_button.setToolTip(self.tr("Write down a worry in a few seconds ({keys})")
+                                    .format(keys=NOTE_SHORTCUT))
+        self.note_button.clicked.connect(lambda: self.note_something())
+        self.note_button.hide()  # shown while unlocked; the unlock page has its own
+        row.addWidget(self.note_button)
+        QShortcut(QKeySequence(NOTE_SHORTCUT), self, activated=lambda: self.note_something(),
+                  context=Qt.ShortcutContext.ApplicationShortcut)
         self.help_button = button(self.tr("Help now"), "helpNowButton")
         self.help_button.setToolTip(self.tr("What to do if it is happening now ({keys})").format(
             keys=HELP_SHORTCUT))
@@ -122,6 +142,98 @@ class MainWindow(QMainWindow):
             self.help_dialog.evidence_log.deleted.connect(self._offer_backup_cleanup)
         self.help_dialog.show()
         return self.help_dialog
+
+    # --- the journal's quick entry ---------------------------------------------------------
+
+    def note_something(self, child_id: Any = None, *, from_card: bool = False) -> Any:
+        """Quick entry from anywhere: the vault's dialog while unlocked, a sealed note if not."""
+        from app.ui.journal.quick_entry import UNKNOWN
+
+        if self.session is not None:
+            return self.open_quick_entry(child_id if from_card else UNKNOWN)
+        if self.unlock_page is not None:
+            return self._note_while_locked()
+        return None  # before setup there is no journal to write to
+
+    def open_quick_entry(self, child_id: Any = None, *, entry: Any = None,
+                         draft_id: int | None = None) -> Any:
+        from app.ui.content_access import shipped_library
+        from app.ui.journal.quick_entry import UNKNOWN, QuickEntryDialog
+
+        if self.session is None:
+            return None
+        fresh = entry is None and draft_id is None
+        open_one = self.session.window_of_kind("journal-entry")
+        if fresh and open_one is not None:
+            open_one.raise_()
+            open_one.activateWindow()
+            return open_one
+        dialog = QuickEntryDialog(shipped_library().library, self.context.clock,
+                                  self.session.ops, entry=entry, remember=self._settings(),
+                                  child_id=UNKNOWN if child_id is None else child_id,
+                                  parent=self)
+        self.session.adopt(dialog, "journal-entry", draft_id)
+        self._follow_note(dialog)
+        dialog.show()
+        return dialog
+
+    def _note_while_locked(self) -> Any:
+        from app.ui.content_access import shipped_library
+        from app.ui.journal.locked_capture import LockedQuickEntry
+
+        if self.locked_note is not None and self.locked_note.isVisible():
+            self.locked_note.raise_()
+            self.locked_note.activateWindow()
+            return self.locked_note
+        dialog = LockedQuickEntry(shipped_library().library, self.context.clock,
+                                  self.context.folder, self)
+        self.locked_note = dialog
+        self._follow_note(dialog)
+        dialog.show()
+        return dialog
+
+    def _follow_note(self, dialog: Any) -> None:
+        dialog.saved.connect(self._noted)
+        dialog.urgent_saved.connect(self.open_help_now)  # the entry is kept; help comes first
+        dialog.finished.connect(self._keep_settings_private)
+
+    def _noted(self, entry: Any) -> None:
+        from app.ui.journal.entry_words import saved_words
+
+        self.noted.setText(saved_words(entry is not None and entry.revision > 1))
+        self.noted.show()
+        self._noted_timer.start()
+
+    def _keep_settings_private(self, *_: Any) -> None:
+        """The quick entry remembers "details open" in window.ini (a yes/no, never words)."""
+        if self.context.folder.window_settings.exists():
+            make_private_file(self.context.folder.window_settings)
+
+    def _carry_locked_note_over(self) -> None:
+        """Unlocked while a locked note was open: the same words, now in the vault's dialog."""
+        from app.ui.journal.quick_entry import QuickEntryDialog
+
+        locked, self.locked_note = self.locked_note, None
+        if locked is None or not locked.isVisible():
+            return
+        payload = QuickEntryDialog.unsaved_draft(locked)
+        locked.discard_and_close()
+        locked.deleteLater()
+        if payload is not None:
+            payload["child"] = None
+            self.open_quick_entry().restore_draft(payload)
+
+    def _merge_locked_notes(self) -> None:
+        from app.ui.journal.inbox_merge import merge_after_unlock
+
+        if self.session is not None and self.shell is not None:
+            merge_after_unlock(self.session.ops, self.context.folder,
+                               self._locked_notes_merged, owner=self.shell)
+
+    def _locked_notes_merged(self, count: int) -> None:
+        if self.shell is not None:
+            self.shell.inbox_banner.show_count(count,
+                                               can_review="journal" in self.shell.page_ids())
 
     def _help_country(self) -> str:
         if self.session is not None:
@@ -191,6 +303,8 @@ class MainWindow(QMainWindow):
         self.locked_reminders.start()
         self.unlock_page = UnlockPage(self.context)
         self.unlock_page.unlocked.connect(self.show_app)
+        self.unlock_page.note_requested.connect(self.note_something)
+        self.note_button.hide()
         self._switch_to(self.unlock_page)
 
     def show_app(self, services: Any) -> None:
@@ -224,10 +338,15 @@ class MainWindow(QMainWindow):
         self.shell.lock_requested.connect(self.lock)
         self.shell.restore_requested.connect(self.restore_draft)
         self.shell.backup_restore_requested.connect(self.restore_from_backup)
+        self.shell.note_requested.connect(lambda child_id: self.note_something(child_id,
+                                                                               from_card=True))
         self.setup_flow = None
         self.unlock_page = None
         self._switch_to(self.shell)
+        self.note_button.show()
         checkins.start_engine()
+        self._merge_locked_notes()
+        self._carry_locked_note_over()
         if self.context.backup_delay_ms is not None:
             QTimer.singleShot(self.context.backup_delay_ms, self.session,
                               self.session.backup_if_due)
@@ -283,6 +402,26 @@ class MainWindow(QMainWindow):
             if self.session.window_of_kind("evidence") is dialog:
                 self.session.adopt(dialog, "evidence", draft.id)
             dialog.restore_draft(draft.payload)
+        if draft.kind == "journal-entry":
+            self._restore_journal_draft(draft)
+
+    def _restore_journal_draft(self, draft: Any) -> None:
+        """A note being written (or changed) when Porchlight locked comes back as it was."""
+        payload = dict(draft.payload)
+        entry_id = payload.get("entry_id")
+
+        def reopen(entry: Any = None) -> None:
+            if entry is None:
+                payload["entry_id"] = None  # the entry is gone: keep the words as a new note
+            dialog = self.open_quick_entry(entry=entry, draft_id=draft.id)
+            if dialog is not None:
+                dialog.restore_draft(payload)
+
+        if entry_id is None or self.session is None:
+            reopen()
+            return
+        self.session.ops.read(lambda s: s.journal.entry(int(entry_id)), reopen, owner=self,
+                              failed=lambda _error: reopen())
 
     def _close_vault(self) -> None:
         if self.tray is not None:
@@ -300,6 +439,8 @@ class MainWindow(QMainWindow):
             return
         self._close_vault()
         shell, self.shell = self.shell, None
+        self.note_button.hide()
+        self.noted.hide()
         self.show_unlock()
         del shell
 

@@ -31,6 +31,7 @@ class Shell(QWidget):
     lock_requested = Signal()
     restore_requested = Signal(object)  # a Draft to reopen
     backup_restore_requested = Signal()  # Settings → Restore a backup: lock, then choose
+    note_requested = Signal(int)  # a child's card asked for a quick entry: the child's id
 
     def __init__(self, session: UnlockedSession, *, autostart=None,
                  tray_available: bool = False) -> None:
@@ -53,6 +54,9 @@ class Shell(QWidget):
             self._ids.append(PAGE_IDS.get(page.objectName(), page.objectName()))
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
+        family = self.page("family") if "family" in self._ids else None
+        if family is not None and hasattr(family, "note_requested"):
+            family.note_requested.connect(self.note_requested)
 
         self.lock_button = button(self.tr("Lock"), "lockButton",
                                   accessible=self.tr("Lock Porchlight"))
@@ -78,10 +82,15 @@ class Shell(QWidget):
         self.drafts_banner = DraftsBanner(session.pending_drafts, session.discard_draft)
         self.drafts_banner.restore_requested.connect(self.restore_requested)
         session.ops.changed.connect(self.drafts_banner.on_changes)
+        from app.ui.journal.inbox_merge import InboxBanner
+
+        self.inbox_banner = InboxBanner()  # "2 notes written while locked — review"
+        self.inbox_banner.review_requested.connect(self.review_locked_notes)
         main = QVBoxLayout()
         main.setContentsMargins(0, 0, 0, 0)
         main.setSpacing(0)
         main.addWidget(self.drafts_banner)
+        main.addWidget(self.inbox_banner)
         main.addWidget(self.banner)
         main.addWidget(self.pages, 1)
         layout.addLayout(main, 1)
@@ -105,6 +114,11 @@ class Shell(QWidget):
                                 tray_available=self._tray_available)
         settings.restore_requested.connect(self.backup_restore_requested)
         return [family, checkins, talks, library, settings]
+
+    def review_locked_notes(self) -> None:
+        """The journal page, where notes merged from the inbox wait for their child."""
+        if "journal" in self._ids:
+            self.show_page("journal")
 
     def page_ids(self) -> list[str]:
         return list(self._ids)

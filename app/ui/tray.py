@@ -35,6 +35,7 @@ def _marked(icon: QIcon) -> QIcon:
 class Tray(QObject):
     show_requested = Signal()
     start_requested = Signal()
+    note_requested = Signal()  # a quick journal note, locked or not
     hide_requested = Signal()
     lock_requested = Signal()
     quit_requested = Signal()
@@ -53,6 +54,8 @@ class Tray(QObject):
         show.triggered.connect(self.show_requested)
         start = QAction(self.tr("Start a check-in"), menu)
         start.triggered.connect(self.start_requested)
+        note = QAction(self.tr("Note something"), menu)
+        note.triggered.connect(self.note_requested)
         hide = QAction(self.tr("Hide and lock (Ctrl+Shift+Q)"), menu)
         hide.triggered.connect(self.hide_requested)
         lock = QAction(self.tr("Lock"), menu)
@@ -61,6 +64,7 @@ class Tray(QObject):
         leave.triggered.connect(self.quit_requested)
         menu.addAction(show)
         menu.addAction(start)
+        menu.addAction(note)
         menu.addSeparator()
         menu.addAction(hide)
         menu.addAction(lock)

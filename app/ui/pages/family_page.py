@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -74,6 +74,8 @@ def read_family(services: Services, include_archived: bool, now: dt.datetime) ->
 
 
 class FamilyPage(QWidget):
+    note_requested = Signal(int)  # "Note something" on a child's card: a quick journal entry
+
     def __init__(self, ops: Ops, clock: Clock,
                  start_talk: Callable[[int], object] | None = None) -> None:
         super().__init__()
@@ -199,6 +201,12 @@ class FamilyPage(QWidget):
             talk.setToolTip(self.tr("Start a guided talk now, outside the schedule"))
             talk.clicked.connect(lambda: start_talk(child.id))
             widgets.insert(0, talk)
+        if not child.archived:
+            note = button(self.tr("Note something"), f"noteChild{child.id}",
+                          accessible=self.tr("Note something about {name}").format(name=name))
+            note.setToolTip(self.tr("Write down a worry in the journal"))
+            note.clicked.connect(lambda: self.note_requested.emit(child.id))
+            widgets.insert(1 if self._start_talk is not None else 0, note)
         row = QHBoxLayout()
         for widget in widgets:
             row.addWidget(widget)

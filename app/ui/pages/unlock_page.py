@@ -36,6 +36,7 @@ from app.ui.widgets.common import (
 class UnlockPage(QWidget):
     unlocked = Signal(object)  # Services
     part_unusable = Signal(object)  # errors.Problem: a missing or damaged part; offer a restore
+    note_requested = Signal()  # "Note something" while locked: a sealed journal note
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -69,6 +70,12 @@ class UnlockPage(QWidget):
                                     link=True)
         self.forgot_button.clicked.connect(self.open_recovery)
         layout.addWidget(self.forgot_button)
+        self.note_button = button(self.tr("Note something"), "noteWhileLocked",
+                                  accessible=self.tr("Note something without unlocking"))
+        self.note_button.setToolTip(self.tr("Write down a worry now; it is sealed until you "
+                                            "unlock (Ctrl+J)"))
+        self.note_button.clicked.connect(self.note_requested)
+        layout.addWidget(self.note_button)
         if context.demo_passphrase:
             layout.addWidget(body_label(self.tr(
                 "This is a demo with a made-up family. The demo passphrase is: {passphrase}"
