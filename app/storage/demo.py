@@ -13,6 +13,7 @@ from app.core import recovery_code
 from app.core.clock import Clock, SystemClock, local_today
 from app.storage import vault
 from app.storage.data_folder import DataFolder
+from app.storage.demo_journal import write_demo_entries
 from app.storage.key_derivation import KdfParams
 from app.storage.services import Services
 
@@ -28,9 +29,11 @@ def create_demo(root: Path, clock: Clock | None = None) -> DataFolder:
     opened = vault.create(folder, DEMO_PASSPHRASE, recovery_code.generate(), DEMO_KDF, clock)
     services = Services.for_vault(opened)
     today = local_today(clock)
+    children = {}
     for name, years, month_offset in SAMPLE_CHILDREN:
         birth = today - dt.timedelta(days=int(years * 365.25) + month_offset * 30)
-        services.family.add(name, birth.year, birth.month)
+        children[name] = services.family.add(name, birth.year, birth.month).id
     services.settings.set_country("us")
+    write_demo_entries(services.journal.add, children, today, clock.zone())
     services.close()
     return folder

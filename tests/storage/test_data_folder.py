@@ -50,6 +50,32 @@ def test_demo_folder_has_a_sample_family_behind_the_shown_passphrase(tmp_path, c
     opened.close()
 
 
+def test_demo_family_has_a_year_of_journal_that_makes_rules_fire(tmp_path, clock):
+    """About 150 entries over the past year, and the last fortnight shows at least two
+    patterns on the home card: secrecy more than once, and a gift beside another sign."""
+    from app.core.clock import local_today
+    from app.core.journal.model import EntryFilter
+    from app.core.journal.rules import evaluate_all, load_rules
+    from app.paths import shipped_content_dir
+    from app.storage import vault
+    from app.storage.demo import DEMO_PASSPHRASE, create_demo
+    from app.storage.services import Services
+
+    folder = create_demo(tmp_path / "demo", clock)
+    opened = vault.unlock(folder, DEMO_PASSPHRASE, clock)
+    journal = Services.for_vault(opened).journal
+    assert 140 <= journal.count(EntryFilter()) <= 160
+    oldest = journal.page(EntryFilter(), journal.count(EntryFilter()) - 1, 1)[0]
+    assert (clock.now() - oldest.noted_at).days > 300
+    events = journal.events()
+    assert not [e for e in events if e.category == "self-harm"]  # the demo never opens Help now
+    rules = load_rules(shipped_content_dir() / "rules.toml")
+    recent = evaluate_all(rules, {}, events, local_today(clock), clock.zone(), within_days=14)
+    fired = {firing.rule_id for firing in recent}
+    assert {"rule.secrecy-again", "rule.gifts-with-another-sign"} <= fired
+    opened.close()
+
+
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_a_new_folder_is_private_from_the_start(tmp_path):
     folder = DataFolder(tmp_path / "a" / "b")

@@ -48,6 +48,7 @@ from app.ui.journal.export_chart import chart_image, sign_words
 from app.ui.journal.export_document import json_path_beside, save_export
 from app.ui.ops import Ops
 from app.ui.printing import problem_text
+from app.ui.theme import current_colors
 from app.ui.widgets.common import body_label, button, message_label, show_message, title_label
 
 FAMILY = -1  # the child combo's value for entries about the family as a whole
@@ -68,7 +69,7 @@ class ExportDialog(QDialog):
         self._unticked: set[int] = set()  # kept across re-reads, so a new date keeps choices
         self._wanted_child = FAMILY if child_id is None else child_id
         self.setWindowTitle(self.tr("Export for a professional"))
-        self.setMinimumSize(520, 520)
+        self.setMinimumSize(560, 600)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
@@ -83,6 +84,9 @@ class ExportDialog(QDialog):
         self.entries.setObjectName("journalExportEntries")
         self.entries.setAccessibleName(self.tr("Entries to export"))
         self.entries.setWordWrap(True)
+        self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.entries.setMinimumHeight(160)
+        self.entries.setStyleSheet(_tick_box_style())
         self.entries.itemChanged.connect(self._ticked_changed)
         layout.addWidget(self.entries, 1)
         layout.addLayout(self._build_fields())
@@ -232,8 +236,9 @@ class ExportDialog(QDialog):
 
     def _item_text(self, summary: EntrySummary) -> str:
         words = sign_words()
-        signs = [words[s].text if s in words else s for s in summary.signs] + list(summary.tags)
-        lines = [short_moment(summary.noted_at, self._zone), "; ".join(signs)]
+        signs = [words[s].text.rstrip(".") if s in words else s for s in summary.signs]
+        lines = [short_moment(summary.noted_at, self._zone),
+                 " · ".join(signs + list(summary.tags))]
         if summary.preview:
             lines.append(summary.preview)
         return "\n".join(lines)
@@ -309,3 +314,13 @@ class ExportDialog(QDialog):
             return
         show_message(self.message, self.tr("Saved {pdf} and {json}").format(
             pdf=pdf_path.name, json=json_path_beside(pdf_path).name), ok=True)
+
+
+def _tick_box_style() -> str:
+    """The list's tick boxes drawn as the theme draws every check box (the style's own are
+    nearly invisible on the dark theme)."""
+    c = current_colors()
+    return (f"QListWidget::indicator {{ width: 14px; height: 14px; border-radius: 3px; "
+            f"border: 2px solid {c.muted}; background: {c.surface}; }}"
+            f"QListWidget::indicator:checked {{ background: {c.primary}; "
+            f"border: 2px solid {c.primary}; }}")
