@@ -138,8 +138,10 @@ def _has_sign(sign_ids: Sequence[str]) -> ColumnElement[bool]:
 
 
 def _matching(index: str, expression: str) -> Any:
-    return text(f"SELECT rowid FROM {index} WHERE {index} MATCH :expression").bindparams(
-        expression=expression).columns(rowid=E.id.type)
+    """Entry ids whose index row matches; each index gets its own parameter name."""
+    name = f"{index}_query"
+    return text(f"SELECT rowid FROM {index} WHERE {index} MATCH :{name}").bindparams(
+        bindparam(name, expression)).columns(rowid=E.id.type)
 
 
 def _snippets(session: Session, query: SearchQuery,

@@ -45,7 +45,7 @@ from app.storage.journal_rows import (
     revision_of,
     save_revision,
 )
-from app.storage.models import JournalEntryRow, JournalInboxKeyRow, JournalRevisionRow
+from app.storage.models import ChildRow, JournalEntryRow, JournalInboxKeyRow, JournalRevisionRow
 from app.storage.times import to_db
 from app.storage.writes import writing
 
@@ -215,7 +215,10 @@ class JournalStore:
             for note in notes:
                 if self._kept(session, note.note_id):
                     continue
-                self._new_entry(session, normalised(note.fields), now, note.note_id)
+                fields = normalised(note.fields)
+                if fields.child_id is not None and session.get(ChildRow, fields.child_id) is None:
+                    fields = fields.with_changes(child_id=None)  # the child was removed since
+                self._new_entry(session, fields, now, note.note_id)
                 added += 1
         return added
 

@@ -249,3 +249,78 @@ def test_firings_are_recorded_once_and_can_be_dismissed(journal, maya):
 
 def test_the_services_know_the_catalogue_categories(journal):
     assert journal._categories["sign.hides-screen"] == "secrecy"
+
+
+# ---------------------------------------------------------------- purge leaves no words behind
+
+PURGED_WORDS = ("zebracorn", "quibblefish", "marmalodon")
+KEPT_WORD = "livelyotter"  # a live entry's word: proves the scans can see words at all
+PAGE = 4096
+RESERVE = 80  # SQLCipher 4: 16-byte IV + 64-byte HMAC at the end of every page
+
+
+def _decrypted_pages(data: bytes, key: bytes, first_page_salted: bool) -> bytes:
+    """Every page of an SQLCipher 4 file decrypted in place: free pages and slack included."""
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    out = []
+    for start in range(0, len(data) - PAGE + 1, PAGE):
+        page = data[start:start + PAGE]
+        skip = 16 if first_page_salted and start == 0 else 0
+        iv = page[PAGE - RESERVE:PAGE - RESERVE + 16]
+        decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+        out.append(decryptor.update(page[skip:PAGE - RESERVE]) + decryptor.finalize())
+    return b"".join(out)
+
+
+def _wal_pages(wal: bytes) -> bytes:
+    """The page images of a WAL file (32-byte header, then 24-byte frame header + page)."""
+    frames, offset = [], 32
+    while offset + 24 + PAGE <= len(wal):
+        frames.append(wal[offset + 24:offset + 24 + PAGE])
+        offset += 24 + PAGE
+    return b"".join(frames)
+
+
+def _needles(word: str) -> list[bytes]:
+    return [word.encode(), word.encode("utf-16-le"), word[:6].encode()]
+
+
+def test_a_purged_entry_leaves_no_word_in_any_file_even_decrypted(services, open_vault, folder,
+                                                                 tmp_path):
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    journal = services.journal
+    journal.add(_fields(None, saw=f"{KEPT_WORD} stays", tags=("kept",)))
+    words = " ".join(PURGED_WORDS)
+    entry = journal.add(_fields(None, saw=words, tags=(PURGED_WORDS[0],), think=words,
+                                place=PURGED_WORDS[2], did=words))
+    journal.revise(entry.id, entry.fields.with_changes(saw=f"{words} again", think=""))
+    journal.revise(entry.id, entry.fields.with_changes(did=f"{words} once more"))
+    assert journal.count(EntryFilter(text="quibble")) == 1
+    journal.purge(entry.id)
+    key = open_vault._data_key
+    open_vault.close()
+
+    raw = {part.name: part.read_bytes() for part in folder.database_parts if part.exists()}
+    plain_parts = {name: _decrypted_pages(data, key, first_page_salted=True)
+                   for name, data in raw.items() if name.endswith(".db")}
+    plain_parts.update({name: _decrypted_pages(_wal_pages(data), key, first_page_salted=False)
+                        for name, data in raw.items() if name.endswith("-wal")})
+    copy = tmp_path / "decrypted.db"
+    connection = sqlcipher.connect(str(folder.database))
+    try:
+        connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        connection.execute(f"ATTACH DATABASE '{copy}' AS plain KEY ''")
+        connection.execute("SELECT sqlcipher_export('plain')")
+        connection.execute("DETACH DATABASE plain")
+    finally:
+        connection.close()
+    plain_parts["export"] = copy.read_bytes()
+
+    assert KEPT_WORD.encode() in plain_parts["export"]
+    assert KEPT_WORD.encode() in plain_parts["porchlight.db"]  # the page decryption works
+    for word in PURGED_WORDS:
+        for needle in _needles(word):
+            for name, data in {**raw, **plain_parts}.items():
+                assert needle not in data, f"{needle!r} readable in {name}"
