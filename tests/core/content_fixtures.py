@@ -21,7 +21,7 @@ listen_for = ["Who they name."]
 
 [[starter.if_they_say]]
 they_say = "I don't know."
-you_say = "That is OK. You can tell me."
+you_say = "That is OK. You can tell me. You won't be in trouble."
 '''
 
 
@@ -55,6 +55,9 @@ def write_library(root: Path, *, starters_per_band: int = 4) -> Path:
         f'what_to_do = "W"\nurgent = {str(c == "self-harm").lower()}\n'
         for c in SIGN_CATEGORIES for n in range(3))
     (root / "warning_signs.toml").write_text(signs)
+    (root / "sources" / "contacts").mkdir()
+    (root / "sources" / "contacts" / "contacts.toml").write_text(
+        '[[contact]]\nvalue = "1"\nsources = ["src-a"]\n')
     for code in COUNTRY_CODES:
         (root / "countries" / f"{code}.toml").write_text(
             f'code = "{code}"\nname = "N"\nemergency = "112"\n{HEAD}'

@@ -66,7 +66,21 @@ class _Check:
         self.overlays()
         self.sign_topics()
         self.rules()
+        self.care()
         return self.problems
+
+    def care(self) -> None:
+        """The rules that protect a child in crisis (see ``care_checks``)."""
+        from app.core.content import care_checks as care
+
+        found = [*care.crisis_replies(self.library), *care.reassurance_endings(self.library),
+                 *care.screenshot_cautions(self.library, self.all_entries()),
+                 *care.sourced_contacts(self.library, self.root)]
+        for entry_id, message in found:
+            if entry_id:
+                self.add(entry_id, message)
+            else:
+                self.add_at(self.root / care.CONTACTS_FILE, message)
 
     def sign_topics(self) -> None:
         """Every topic a sign points to exists, so the picker can bring it forward."""
