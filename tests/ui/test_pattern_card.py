@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
 
 from app.core.changes import Changes
 from app.core.journal.model import EntryFields, RuleSetting
@@ -82,7 +82,7 @@ def test_a_firing_rule_shows_a_calm_card_with_its_entries(qtbot, ops, clock, rul
     firing = _block(card, RULE)
     assert [e.entry_id for e in firing.entries] == ids
     assert [(f[1], f[2]) for f in services.journal.firings()].count((RULE, maya)) == 1
-    key = firing.firing_id
+    key = firing.key
     block = card.blocks[key]
     texts = [label.text() for label in block.findChildren(QLabel)]
     assert "A pattern worth a calm talk for Maya" in texts
@@ -92,18 +92,19 @@ def test_a_firing_rule_shows_a_calm_card_with_its_entries(qtbot, ops, clock, rul
     assert date_words(today - dt.timedelta(days=6)) in span
     assert date_words(today - dt.timedelta(days=1)) in span and span.startswith("3 entries")
 
-    entries = block.findChild(QListWidget, f"patternEntries{key}")
-    assert not entries.isVisible()
+    why_box = block.findChild(QWidget, f"patternWhyBox{key}")
+    assert not why_box.isVisible()
     qtbot.mouseClick(block.findChild(QAbstractButton, f"patternWhy{key}"),
                      Qt.MouseButton.LeftButton)
-    assert entries.isVisible() and entries.count() == 3
-    lines = [entries.item(i).text() for i in range(3)]
+    assert why_box.isVisible()
+    lines = [why_box.findChild(QLabel, f"patternEntry{i}").text() for i in ids]
     assert lines[0].startswith(date_words(today - dt.timedelta(days=6)))
-    assert "Hides the screen" in lines[0]
-    assert "bus stop" in lines[2]
+    assert "Hides the screen" in lines[0] and "bus stop" in lines[2]
+    opens = [b for b in why_box.findChildren(QAbstractButton)]
+    assert [b.property("entryId") for b in opens] == ids
     opened = []
     card.open_entry.connect(opened.append)
-    entries.itemActivated.emit(entries.item(1))
+    qtbot.mouseClick(opens[1], Qt.MouseButton.LeftButton)
     assert opened == [ids[1]]
 
     what = block.findChild(QWidget, f"patternWhatBox{key}")
@@ -122,8 +123,14 @@ def test_a_firing_rule_shows_a_calm_card_with_its_entries(qtbot, ops, clock, rul
 def test_not_now_puts_it_aside_for_good(qtbot, ops, clock, rules, services, maya):
     _secrecy_week(services, clock, maya)
     _, card = _card(qtbot, ops, clock, rules)
+    firing = _block(card, RULE)
+    qtbot.mouseClick(card.findChild(QAbstractButton, f"patternNotNow{firing.key}"),
+                     Qt.MouseButton.LeftButton)
+    assert all(f.rule_id != RULE for f in card.shown)
+    qtbot.waitUntil(ops.idle, timeout=15000)
+    assert all(f[1] != RULE for f in services.journal.firings())
     for firing in list(card.shown):
-        qtbot.mouseClick(card.findChild(QAbstractButton, f"patternNotNow{firing.firing_id}"),
+        qtbot.mouseClick(card.findChild(QAbstractButton, f"patternNotNow{firing.key}"),
                          Qt.MouseButton.LeftButton)
     qtbot.waitUntil(ops.idle, timeout=15000)
     assert card.isHidden() and card.shown == []
@@ -147,3 +154,28 @@ def test_the_card_follows_the_journal(qtbot, ops, clock, rules, services, maya):
               touches=Changes(journal=True), owner=None)
     qtbot.waitUntil(ops.idle, timeout=15000)
     assert all(f.rule_id != RULE for f in card.shown)  # a rule turned off shows no card
+
+
+def test_many_patterns_wait_behind_show_more_and_one_rule_is_one_pattern(qtbot, ops, clock,
+                                                                          rules, services, maya):
+    now = clock.now()
+    sam = services.family.add("Sam", 2016, 9).id
+    for child in (maya, sam):  # secrecy for both, twice over for Maya (two firings, one card)
+        for days_ago in (13, 12, 11) if child == maya else ():
+            _note(services, child, now - dt.timedelta(days=days_ago), "sign.hides-screen")
+        for days_ago in (3, 2, 1):
+            _note(services, child, now - dt.timedelta(days=days_ago), "sign.clears-chats")
+    _note(services, sam, now - dt.timedelta(days=1), "sign.talks-of-dying")
+    _, card = _card(qtbot, ops, clock, rules)
+    firings = [f for f in services.journal.firings() if f[1] == RULE and f[2] == maya]
+    assert len(firings) == 2
+    patterns = [(f.rule_id, f.child_name) for f in card.shown]
+    assert patterns.count((RULE, "Maya")) == 1 and len(patterns) == len(set(patterns)) >= 3
+    assert card.shown[0].rule_id == "rule.self-harm"  # Help now comes first
+    assert set(_block(card, RULE).firing_ids) == {f[0] for f in firings}
+    visible = [k for k, block in card.blocks.items() if block.isVisible()]
+    assert visible == [f.key for f in card.shown[:2]]
+    more = card.findChild(QAbstractButton, "patternShowMore")
+    assert more.isVisible() and more.text() == f"Show {len(patterns) - 2} more patterns"
+    qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+    assert all(block.isVisible() for block in card.blocks.values()) and not more.isVisible()

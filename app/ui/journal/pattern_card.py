@@ -15,78 +15,25 @@ it is stale.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.core.changes import Changes
 from app.core.clock import Clock, local_today
-from app.core.journal.rules import HOME_CARD_DAYS, Rule, evaluate_all
+from app.core.journal.rules import Rule
 from app.storage.services import Services
 from app.ui.announce import announce
 from app.ui.dates import date_words
 from app.ui.journal import rule_words
+from app.ui.journal.pattern_data import ShownFiring, read_patterns
 from app.ui.ops import Ops
 from app.ui.widgets.common import body_label, button, card, clear_layout, title_label
 
-
-@dataclass(frozen=True)
-class ShownEntry:
-    entry_id: int
-    day: dt.date  # local date it was noted
-    signs: tuple[str, ...]  # sign ids, then the caregiver's own tags
-
-
-@dataclass(frozen=True)
-class ShownFiring:
-    """One firing the card shows, with what "Why am I seeing this?" lists."""
-
-    firing_id: int
-    rule_id: str
-    child_name: str
-    fired_on: dt.date
-    entries: tuple[ShownEntry, ...]
-    params: dict[str, int]
-
-
-def read_patterns(services: Services, rules: Sequence[Rule], today: dt.date,
-                  zone: dt.tzinfo) -> list[ShownFiring]:
-    """On the worker: evaluate, record, and read back the firings not put aside."""
-    journal = services.journal
-    settings = journal.rule_settings()
-    fresh = evaluate_all(rules, settings, journal.events(), today, zone,
-                         within_days=HOME_CARD_DAYS)
-    journal.record_firings([(f.rule_id, f.child_id, f.fired_on, f.entry_ids) for f in fresh])
-    names = {c.id: c.name for c in services.family.children(include_archived=True)}
-    by_id = {r.id: r for r in rules}
-    since = today - dt.timedelta(days=HOME_CARD_DAYS - 1)
-    shown = []
-    for firing_id, rule_id, child_id, fired_on, entry_ids in journal.firings():
-        rule, setting = by_id.get(rule_id), settings.get(rule_id)
-        if rule is None or fired_on < since or (setting is not None and not setting.enabled):
-            continue
-        entries = []
-        for entry_id in entry_ids:
-            try:
-                entry = journal.entry(entry_id)
-            except KeyError:
-                continue  # purged since: it no longer explains anything
-            if entry.deleted_at is not None:
-                continue
-            fields = entry.fields
-            entries.append(ShownEntry(entry_id, fields.noted_at.astimezone(zone).date(),
-                                      fields.signs + fields.tags))
-        if not entries:
-            continue
-        name = names.get(child_id, "") if child_id is not None else rule_words.family_name()
-        shown.append(ShownFiring(firing_id, rule_id, name, fired_on, tuple(entries),
-                                 rule.params(setting.params if setting else None)))
-    return sorted(shown, key=lambda f: f.fired_on, reverse=True)
+FIRST_SHOWN = 2  # patterns shown at once; the rest wait behind "Show 2 more"
 
 
 class _ShowWatch(QObject):
@@ -119,6 +66,7 @@ class PatternCard(QFrame):
         self._stale = False
         self._watched: QObject | None = None
         self.blocks: dict[int, QFrame] = {}
+        self._all = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(10)
@@ -160,92 +108,119 @@ class PatternCard(QFrame):
         clear_layout(self._list)
         for firing in shown:
             block = self._block(firing)
-            self.blocks[firing.firing_id] = block
+            self.blocks[firing.key] = block
             self._list.addWidget(block)
-        self.setVisible(bool(shown))
+        self.more = button("", "patternShowMore", link=True)
+        self.more.clicked.connect(self._show_all)
+        row = QHBoxLayout()
+        row.addWidget(self.more)
+        row.addStretch(1)
+        holder = QWidget()
+        holder.setLayout(row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self._list.addWidget(holder)
+        self._all = False
+        self._arrange()
 
-    # --- one firing --------------------------------------------------------------------------
+    def _arrange(self) -> None:
+        """The first ``FIRST_SHOWN`` patterns, the rest behind "Show 3 more": a calm card,
+        not a wall of them."""
+        keys = [f.key for f in self.shown]
+        for index, key in enumerate(keys):
+            self.blocks[key].setVisible(self._all or index < FIRST_SHOWN)
+        hidden = 0 if self._all else max(len(keys) - FIRST_SHOWN, 0)
+        self.more.setText(self.tr("Show %n more patterns", "", hidden))
+        self.more.setAccessibleName(self.more.text())
+        self.more.setVisible(hidden > 0)
+        self.setVisible(bool(keys))
+
+    def _show_all(self) -> None:
+        self._all = True
+        self._arrange()
+
+    # --- one pattern -------------------------------------------------------------------------
 
     def _block(self, firing: ShownFiring) -> QFrame:
-        rule = self._by_id[firing.rule_id]
-        frame, layout = card(self.tr("Pattern for {name}").format(name=firing.child_name))
-        frame.setProperty("firingId", firing.firing_id)
+        rule, key = self._by_id[firing.rule_id], firing.key
+        frame, layout = card(self.tr("Pattern for {name}: {rule}").format(
+            name=firing.child_name, rule=rule.title))
+        frame.setProperty("firingId", key)
         layout.addWidget(title_label(rule_words.card_heading(firing.child_name),
                                      "sectionTitle"))
-        title = body_label(rule.title, name=f"patternRule{firing.firing_id}")
+        title = body_label(rule.title, name=f"patternRule{key}")
         title.setStyleSheet("font-weight: 600;")
         layout.addWidget(title)
         layout.addWidget(body_label(rule.looks_for_with(firing.params),
-                                    name=f"patternLooksFor{firing.firing_id}"))
+                                    name=f"patternLooksFor{key}"))
         days = [e.day for e in firing.entries]
         layout.addWidget(body_label(rule_words.entries_span(len(days), min(days), max(days)),
-                                    muted=True, name=f"patternSpan{firing.firing_id}"))
-        why_list = self._why_list(firing)
+                                    muted=True, name=f"patternSpan{key}"))
+        why_box = self._why_box(firing)
         what = self._what_to_do(rule, firing)
-        row = QHBoxLayout()
-        key = firing.firing_id
+        about = self.tr("the pattern “{rule}” for {name}").format(rule=rule.title,
+                                                                   name=firing.child_name)
         why = button(self.tr("Why am I seeing this?"), f"patternWhy{key}",
-                     accessible=self.tr("Why am I seeing the pattern for {name}?").format(
-                         name=firing.child_name))
+                     accessible=self.tr("Why am I seeing {what}?").format(what=about))
         why.setCheckable(True)
-        why.toggled.connect(why_list.setVisible)
+        why.toggled.connect(why_box.setVisible)
         todo = button(self.tr("What to do"), f"patternWhatToDo{key}",
-                      accessible=self.tr("What to do about the pattern for {name}").format(
-                          name=firing.child_name))
+                      accessible=self.tr("What to do about {what}").format(what=about))
         todo.setCheckable(True)
         todo.toggled.connect(what.setVisible)
         later = button(self.tr("Not now"), f"patternNotNow{key}",
-                       accessible=self.tr("Not now: put aside the pattern for {name}").format(
-                           name=firing.child_name))
-        later.clicked.connect(lambda: self.dismiss(firing.firing_id))
+                       accessible=self.tr("Not now: put aside {what}").format(what=about))
+        later.clicked.connect(lambda: self.dismiss(key))
+        row = QHBoxLayout()
         for widget in (why, todo, later):
             row.addWidget(widget)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addWidget(why_list)
+        layout.addWidget(why_box)
         layout.addWidget(what)
         return frame
 
-    def _why_list(self, firing: ShownFiring) -> QFrame:
+    def _why_box(self, firing: ShownFiring) -> QFrame:
+        """The entries that made it fire: each its local date, its signs, and an Open button."""
         box = QFrame()
-        box.setObjectName(f"patternWhyBox{firing.firing_id}")
+        box.setObjectName(f"patternWhyBox{firing.key}")
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(body_label(rule_words.why_intro(), muted=True))
-        entries = QListWidget()
-        entries.setObjectName(f"patternEntries{firing.firing_id}")
-        entries.setAccessibleName(self.tr("Entries behind the pattern for {name}").format(
-            name=firing.child_name))
-        entries.setWordWrap(True)
         for entry in firing.entries:
+            row = QHBoxLayout()
+            day = date_words(entry.day)
             words = [self._sign_words.get(s, s) for s in entry.signs]
-            item = QListWidgetItem(rule_words.entry_line(date_words(entry.day), words))
-            item.setData(Qt.ItemDataRole.UserRole, entry.entry_id)
-            entries.addItem(item)
-        entries.itemActivated.connect(
-            lambda item: self.open_entry.emit(int(item.data(Qt.ItemDataRole.UserRole))))
-        rows = min(entries.count(), 5)
-        entries.setMaximumHeight(rows * (entries.fontMetrics().height() * 2 + 14) + 8)
-        layout.addWidget(entries)
+            row.addWidget(body_label(rule_words.entry_line(day, words),
+                                     name=f"patternEntry{entry.entry_id}"), 1)
+            go = button(self.tr("Open"), f"patternOpen{firing.key}_{entry.entry_id}",
+                        accessible=self.tr("Open the entry of {date}, about {name}").format(
+                            date=day, name=firing.child_name))
+            go.setProperty("entryId", entry.entry_id)
+            go.clicked.connect(lambda _=False, i=entry.entry_id: self.open_entry.emit(i))
+            row.addWidget(go, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addLayout(row)
         box.hide()
         return box
 
     def _what_to_do(self, rule: Rule, firing: ShownFiring) -> QFrame:
         box = QFrame()
-        box.setObjectName(f"patternWhatBox{firing.firing_id}")
+        box.setObjectName(f"patternWhatBox{firing.key}")
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(body_label(rule.might_mean))
         layout.addWidget(body_label(rule.what_to_do))
         if rule.help_now:
-            go = button(self.tr("Open Help now"), f"patternHelpNow{firing.firing_id}")
+            go = button(self.tr("Open Help now"), f"patternHelpNow{firing.key}",
+                        accessible=self.tr("Open Help now, for {name}").format(
+                            name=firing.child_name))
             go.clicked.connect(self.open_help_now.emit)
         else:
             topic = self._catalogue.topic(rule.topic) if self._catalogue is not None else None
             words = topic.title if topic is not None else rule.topic
             go = button(self.tr("Read “{topic}”").format(topic=words),
-                        f"patternTopic{firing.firing_id}", link=True,
-                        accessible=self.tr("Read the topic {topic}").format(topic=words))
+                        f"patternTopic{firing.key}", link=True,
+                        accessible=self.tr("Read the topic {topic}, for {name}").format(
+                            topic=words, name=firing.child_name))
             go.clicked.connect(lambda: self.open_topic.emit(rule.topic))
         row = QHBoxLayout()
         row.addWidget(go)
@@ -256,15 +231,23 @@ class PatternCard(QFrame):
 
     # --- putting aside -----------------------------------------------------------------------
 
-    def dismiss(self, firing_id: int) -> None:
-        """"Not now": the firing is dismissed for good; the card goes when none is left."""
-        block = self.blocks.pop(firing_id, None)
-        if block is not None:
-            block.hide()
-            block.deleteLater()
-        self.shown = [f for f in self.shown if f.firing_id != firing_id]
-        self.setVisible(bool(self.shown))
+    def dismiss(self, key: int) -> None:
+        """"Not now": the pattern's firings are dismissed for good; the card goes when none is
+        left (a new firing of the pattern, later, shows again)."""
+        firing = next((f for f in self.shown if f.key == key), None)
+        if firing is None:
+            return
+        block = self.blocks.pop(key)
+        block.hide()
+        block.deleteLater()
+        self.shown = [f for f in self.shown if f.key != key]
+        self._arrange()
         announce(self, rule_words.not_now_done())
+        ids = firing.firing_ids
+
+        def put_aside(services: Services) -> None:
+            for firing_id in ids:
+                services.journal.dismiss_firing(firing_id)
+
         # A journal change: the same card elsewhere (home page, journal) hears of it too.
-        self._ops.write(lambda s: s.journal.dismiss_firing(firing_id),
-                        touches=Changes(journal=True), owner=self)
+        self._ops.write(put_aside, touches=Changes(journal=True), owner=self)

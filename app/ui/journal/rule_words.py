@@ -88,7 +88,8 @@ def entries_span(entries: int, first: dt.date, last: dt.date) -> str:
 
 def entry_line(day_words: str, signs: Iterable[str]) -> str:
     """One entry in "Why am I seeing this?": its local date and the signs noted."""
-    return _tr("{date}: {signs}").format(date=day_words, signs=_tr("; ").join(signs))
+    said = [sign.rstrip(". ") for sign in signs]  # a catalogue sentence loses its full stop
+    return _tr("{date}: {signs}").format(date=day_words, signs=_tr("; ").join(said))
 
 
 def why_intro() -> str:
