@@ -67,6 +67,7 @@ class ExportDialog(QDialog):
         self._zone = clock.zone()
         self._reading = 0  # the newest list read asked for; older answers are dropped
         self._unticked: set[int] = set()  # kept across re-reads, so a new date keeps choices
+        self._listed_total = 0  # entries in the period, listed or not (LIST_LIMIT)
         self._wanted_child = FAMILY if child_id is None else child_id
         self.setWindowTitle(self.tr("Export for a professional"))
         self.setMinimumSize(560, 600)
@@ -269,7 +270,7 @@ class ExportDialog(QDialog):
             text = self.tr("No entries in these dates.")
         else:
             text = self.tr("%n of {listed} entries ticked.", "", ticked).format(listed=listed)
-        if getattr(self, "_listed_total", 0) > listed:
+        if self._listed_total > listed:
             text += " " + self.tr("Only the newest {listed} are listed: choose fewer days to "
                                   "see the rest.").format(listed=listed)
         self.summary.setText(text)
