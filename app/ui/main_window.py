@@ -175,6 +175,8 @@ class MainWindow(QMainWindow):
         self.session.adopt(dialog, "journal-entry", draft_id)
         self._follow_note(dialog)
         dialog.show()
+        dialog.raise_()  # from the tray or a card: the note is in front, ready for typing
+        dialog.activateWindow()
         return dialog
 
     def _note_while_locked(self) -> Any:
@@ -190,6 +192,8 @@ class MainWindow(QMainWindow):
         self.locked_note = dialog
         self._follow_note(dialog)
         dialog.show()
+        dialog.raise_()  # from the tray or a card: the note is in front, ready for typing
+        dialog.activateWindow()
         return dialog
 
     def _follow_note(self, dialog: Any) -> None:

@@ -98,7 +98,6 @@ class SignPicker(QWidget):
         self.filter.setObjectName("signFilter")
         self.filter.setAccessibleName(self.tr("Find a sign"))
         self.filter.setPlaceholderText(self.tr("Type to find a sign, then press Enter"))
-        self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
         self.filter.installEventFilter(self)
         layout.addWidget(self.filter)
