@@ -168,3 +168,109 @@ def test_no_weeks_draws_an_empty_chart_without_failing(chart):
     chart.set_data([], CATEGORIES)
     assert chart.bar_count() == 0 and not chart.grab().toImage().isNull()
     assert chart.description() == "No weeks to show"
+
+
+# --- the Trends panel on a real vault ---------------------------------------------------------
+
+
+@pytest.fixture
+def ops(qtbot, services):
+    from app.ui.ops import Ops
+
+    worker = Ops(services)
+    yield worker
+    qtbot.waitUntil(worker.idle, timeout=15000)
+    worker.finish()
+
+
+@pytest.fixture
+def maya_history(services, clock):
+    """Maya: secrecy three weeks ago, mood twice and a talk last week, a check-in done today;
+    Sam: one late night (never on Maya's chart)."""
+    from app.core.coach import TalkItem, TalkRecord
+    from app.core.journal.model import EntryFields
+
+    maya = services.family.add("Maya", 2013, 4).id
+    sam = services.family.add("Sam", 2016, 9).id
+    now = clock.now()  # Monday 23 November 2026, 18:00 UTC
+    journal = services.journal
+    journal.add(EntryFields(maya, now - dt.timedelta(weeks=3), signs=("sign.hides-screen",
+                                                                     "sign.secret-friend")))
+    journal.add(EntryFields(maya, now - dt.timedelta(days=5), signs=("sign.withdraws",)))
+    journal.add(EntryFields(maya, now - dt.timedelta(days=4), signs=("sign.sudden-sadness",),
+                            tags=("football",)))
+    journal.add(EntryFields(sam, now - dt.timedelta(days=4), signs=("sign.up-late",)))
+    services.checkins.record_unscheduled([maya])
+    talked = now - dt.timedelta(days=6)
+    services.talks.save(TalkRecord((maya,), "9-12", talked, finished_at=talked,
+                                   items=[TalkItem("s1", "online-friends", "talked"),
+                                          TalkItem("s2", "privacy", "talked")]))
+    return maya
+
+
+def _panel(qtbot, ops, clock):
+    from app.ui.content_access import shipped_library
+    from app.ui.journal.trends_panel import TrendsPanel
+
+    panel = TrendsPanel(ops, clock, shipped_library().library)
+    qtbot.addWidget(panel)
+    panel.resize(900, 560)
+    panel.show()
+    qtbot.waitUntil(ops.idle, timeout=15000)
+    return panel
+
+
+def test_the_panel_draws_a_childs_weeks_from_the_vault(qtbot, ops, clock, maya_history):
+    panel = _panel(qtbot, ops, clock)
+    assert panel.child_choice.currentText() == "Maya"
+    weeks = panel.chart.weeks()
+    assert panel.chart.bar_count() == 12 and weeks[-1].start == LAST_MONDAY
+    by_start = {w.start: w for w in weeks}
+    three_ago, last = LAST_MONDAY - dt.timedelta(weeks=3), LAST_MONDAY - dt.timedelta(weeks=1)
+    assert dict(by_start[three_ago].counts) == {"secrecy": 2}
+    assert dict(by_start[last].counts) == {"mood": 2}  # own tags are not a category here
+    assert by_start[last].talks == 1 and by_start[last].checkins == 0  # one talk, two topics
+    assert weeks[-1].checkins == 1 and weeks[-1].total == 0
+    assert sum(w.total for w in weeks) == 4  # Sam's late night is not Maya's
+
+    panel.weeks_choice.setCurrentIndex(2)
+    qtbot.waitUntil(ops.idle, timeout=15000)
+    assert panel.chart.bar_count() == 52 and len(panel.chart.bar_rects()) == 52
+    panel.weeks_choice.setCurrentIndex(1)
+    qtbot.waitUntil(ops.idle, timeout=15000)
+    assert panel.chart.bar_count() == 26
+
+    panel.chart.setFocus()
+    qtbot.keyClick(panel.chart, Qt.Key.Key_Left)
+    assert panel.caption.text() == panel.chart.description() == panel.chart.accessibleDescription()
+    assert "Mood and behaviour 2" in panel.caption.text() and "1 talk" in panel.caption.text()
+
+    panel.table_toggle.setChecked(True)
+    assert panel.stack.currentWidget() is panel.table and not panel.caption.isVisible()
+    model = panel.table.table_model
+    row = panel.table.currentIndex().row()
+    assert model.week_at(row).start == last  # the table opens on the week focused
+    said = model.data(model.index(row, 0), Qt.ItemDataRole.AccessibleDescriptionRole)
+    assert said == panel.chart.description()
+
+
+def test_the_panel_follows_new_entries_and_other_children(qtbot, ops, clock, maya_history,
+                                                          services):
+    from app.core.changes import Changes
+    from app.core.journal.model import EntryFields
+
+    panel = _panel(qtbot, ops, clock)
+    ops.write(lambda s: s.journal.add(EntryFields(maya_history, clock.now(),
+                                                  signs=("sign.urgent-money",))),
+              touches=Changes(journal=True), owner=None)
+    qtbot.waitUntil(ops.idle, timeout=15000)
+    assert dict(panel.chart.weeks()[-1].counts) == {"money-and-gifts": 1}
+    assert not panel.empty.isVisible()
+    panel.child_choice.setCurrentIndex(panel.child_choice.findText("Sam"))
+    qtbot.waitUntil(ops.idle, timeout=15000)
+    assert sum(w.total for w in panel.chart.weeks()) == 1
+    assert sum(w.talks for w in panel.chart.weeks()) == 0
+    panel.child_choice.setCurrentIndex(panel.child_choice.findText("The family / not sure"))
+    qtbot.waitUntil(ops.idle, timeout=15000)
+    assert panel.empty.isVisible() and panel.empty.text().startswith("Nothing noted")
+    assert sum(w.checkins for w in panel.chart.weeks()) == 1  # the family's check-ins
