@@ -10,19 +10,26 @@ rules, in order of weight:
 3. No starter is repeated within 12 weeks while another of its topic is available.
 4. Never two starters from one topic in a talk. Favourites win ties.
 
+Topics the journal brings forward (``journal_topics``: a sign noted in the last weeks points to
+them, see ``app.core.journal.sign_topics``) come right after core topics that are due, most
+recent sign first, unless the topic was talked about since that sign was noted.
+
 Each pick says why it was chosen as a key and its values (``Pick.reason``/``Pick.values``:
 ``"never-covered"``, ``"new-for-band"`` with the band's youngest age, ``"due-again"`` with the
-weeks since), plus whether it is a core topic and a favourite; the screen words them in the
-parent's language (``app.ui.coach.words``), never this module.
+weeks since, ``"journal-sign"`` with the days since the sign and ``Pick.sign_id``), plus
+whether it is a core topic and a favourite; the screen words them in the parent's language
+(``app.ui.coach.words``), never this module.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from app.core.content.model import Library, Starter
+from app.core.journal.sign_topics import JournalReason
 
 CORE_INTERVAL_WEEKS = 4
 INTERVAL_WEEKS = {"3-5": 4, "6-8": 5, "9-12": 6, "13-15": 8, "16-17": 10}
@@ -40,7 +47,7 @@ class Discussed:
     on: dt.date
 
 
-REASONS = ("never-covered", "new-for-band", "due-again")
+REASONS = ("never-covered", "new-for-band", "due-again", "journal-sign")
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,7 @@ class Pick:
     values: dict[str, int] = field(default_factory=dict)
     core: bool = False  # a core topic: it comes round every CORE_INTERVAL_WEEKS
     favourite: bool = False  # one of the parent's favourite cards
+    sign_id: str = ""  # reason "journal-sign": the sign noted in the journal
 
 
 @dataclass(frozen=True)
@@ -93,10 +101,13 @@ def weeks_ago(then: dt.date, today: dt.date) -> int:
 def pick_starters(library: Library, band: str, history: list[Discussed], today: dt.date, *,
                   favourites: frozenset[str] = frozenset(), seed: int = 0,
                   band_since: dt.date | None = None, size: int = TALK_SIZE,
-                  exclude: frozenset[str] = frozenset()) -> list[Pick]:
+                  exclude: frozenset[str] = frozenset(),
+                  journal_topics: Mapping[str, JournalReason] | None = None) -> list[Pick]:
     """2–3 starters for today's talk, each with the reason it was chosen.
 
     ``exclude`` holds starter ids already shown today (for "Swap for another").
+    ``journal_topics`` are topics the journal brings forward (topic id → the sign and how long
+    ago it was noted); one talked about since its sign was noted is not brought forward again.
     """
     rng = random.Random(seed)
     recent = {h.starter_id for h in history
@@ -108,17 +119,23 @@ def pick_starters(library: Library, band: str, history: list[Discussed], today: 
         return row.core and (row.last is None
                              or (today - row.last).days >= CORE_INTERVAL_WEEKS * 7)
 
+    flagged = {topic_id: reason for topic_id, reason in (journal_topics or {}).items()
+               if _open_since(rows, topic_id, reason, today)}
+
     def urgency(row: TopicCoverage) -> tuple:
+        journal_days = flagged[row.topic_id].days_ago if row.topic_id in flagged else 0
         if core_due(row):
             tier = 0
-        elif row.last is None:
+        elif row.topic_id in flagged:
             tier = 1
-        elif row.new_for_band:
+        elif row.last is None:
             tier = 2
-        else:
+        elif row.new_for_band:
             tier = 3
+        else:
+            tier = 4
         loved = any(s.id in favourites for s in library.starters(band, row.topic_id))
-        return (tier, row.due, not loved)
+        return (tier, journal_days, row.due, not loved)
 
     ordered = sorted(rows, key=urgency)
     core_topics = {row.topic_id for row in rows if row.core}
@@ -137,8 +154,21 @@ def pick_starters(library: Library, band: str, history: list[Discussed], today: 
                               exclude, rng)
             if starter is not None:
                 reason, values = _reason(row, band, today)
-                picks.append(Pick(starter, reason, values, row.core, starter.id in favourites))
+                sign_id = ""
+                if row.topic_id in flagged:
+                    noted = flagged[row.topic_id]
+                    reason, values = "journal-sign", {"days": noted.days_ago}
+                    sign_id = noted.sign_id
+                picks.append(Pick(starter, reason, values, row.core, starter.id in favourites,
+                                  sign_id))
     return picks
+
+
+def _open_since(rows: list[TopicCoverage], topic_id: str, reason: JournalReason,
+                today: dt.date) -> bool:
+    """Not yet talked about since the sign was noted (a talk that day counts as after it)."""
+    row = next((r for r in rows if r.topic_id == topic_id), None)
+    return row is not None and (row.last is None or (today - row.last).days > reason.days_ago)
 
 
 def _choose(starters: list[Starter], recent: set[str], favourites: frozenset[str],

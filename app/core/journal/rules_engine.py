@@ -14,23 +14,24 @@ preview, so the two can never disagree):
   worry makes one card and no entry is counted in two firings; if the pattern goes on past the
   rest, it fires again with the new entries. A ``preview`` counts these firings.
 
-Speed: events are turned into local days and sorted once per call (``prepare``) and indexed by
-category; each kind then walks its rows once with sliding windows.
+Speed: events are turned into local days and grouped by child and sign once per call
+(``prepare``, mostly in C through ``map``); each kind then walks the days that have notes with
+binary-searched windows, so 50,000 signs and every rule take tens of milliseconds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import chain, compress, repeat
+from operator import add, attrgetter, mul
 
 from app.core.journal.model import RuleSetting, SignEvent
 from app.core.journal.rules_model import Rule, Selector
 
-# (local day ordinal, entry id, sign id, category, strength or 0)
-Row = tuple[int, int, str, str, int]
 HOME_CARD_DAYS = 14  # the home card shows firings from the last two weeks
 
 
@@ -43,65 +44,120 @@ class Firing:
 
 
 @dataclass
+class _Notes:
+    """One sign's notes for one child (or the family): parallel lists in day order."""
+
+    category: str
+    days: list[int]  # local day ordinals, sorted
+    entries: list[int]
+    strengths: list[int]  # 0: not said
+
+
+@dataclass
 class _Group:
-    """One child's (or the family's) signs, sorted by day, indexed by category."""
+    """One child's (or the family's) notes, by sign."""
 
-    rows: list[Row] = field(default_factory=list)
-    by_category: dict[str, list[Row]] = field(default_factory=dict)
-    entry_days: list[int] = field(default_factory=list)  # one per entry, sorted
+    signs: dict[str, _Notes]
+    _entry_days: list[int] | None = None
 
-    def select(self, selector: Selector) -> list[Row]:
-        if selector.matches_all():
-            return self.rows
-        if selector.signs or not selector.categories:
-            return [r for r in self.rows if selector.matches(r[2], r[3])]
-        parts = [self.by_category.get(c, []) for c in selector.categories
-                 if c not in selector.except_categories]
-        return parts[0] if len(parts) == 1 else sorted(r for part in parts for r in part)
+    def select(self, selector: Selector, leave_out: frozenset[str] = frozenset()) -> list[_Notes]:
+        return [notes for sign, notes in self.signs.items()
+                if sign not in leave_out and selector.matches(sign, notes.category)]
+
+    def entry_days(self) -> list[int]:
+        """The day of every entry, sorted: what the gate counts."""
+        if self._entry_days is None:
+            self._entry_days = _occasions(list(self.signs.values()))[0]
+        return self._entry_days
 
 
 Prepared = dict[int | None, _Group]
 
 
-def prepare(events: Iterable[SignEvent], today: dt.date, zone: dt.tzinfo) -> Prepared:
-    """Group events by child, as local days, leaving out anything after ``today``."""
+def _local_days(moments: list[dt.datetime], zone: dt.tzinfo, today: dt.date) -> list[int]:
+    """Each aware moment's day in ``zone`` (as an ordinal), found among the zone's midnights.
+
+    Binary search over the span's midnights runs in C for every moment, which is several times
+    faster than converting 50,000 datetimes one by one (daylight saving included)."""
+    stamps = list(map(dt.datetime.timestamp, moments))
+    first = min(stamps, default=0.0)
+    start = min(dt.datetime.fromtimestamp(first, zone).date(), today) - dt.timedelta(days=1)
+    count = (today - start).days + 3
+    midnights = [dt.datetime.combine(start + dt.timedelta(days=n), dt.time(0), tzinfo=zone)
+                 .timestamp() for n in range(count)]
+    base = start.toordinal() - 1
+    return list(map(base.__add__, map(bisect_right, repeat(midnights), stamps)))
+
+
+_LEVELS = {None: 0, 1: 1, 2: 2, 3: 3}  # strength "not said" counts as 0
+_SPAN = 1 << 32  # room for every day ordinal inside one sort key per (child, sign)
+
+
+def prepare(events: Sequence[SignEvent], today: dt.date, zone: dt.tzinfo) -> Prepared:
+    """Group events by child and sign, as local days in order, leaving out anything after
+    ``today``. One sort on a (child, sign, day) number does the grouping, in C."""
+    events = list(events)
+    if not events:
+        return {}
+    days = _local_days(list(map(attrgetter("noted_at"), events)), zone, today)
+    keys = list(zip(map(attrgetter("child_id"), events), map(attrgetter("sign_id"), events),
+                    strict=True))
+    groups_of = {key: number for number, key in enumerate(set(keys))}
+    sort_keys = list(map(add, map(mul, map(groups_of.__getitem__, keys), repeat(_SPAN)), days))
+    order = sorted(range(len(events)), key=sort_keys.__getitem__)
+    ordered_keys = list(map(sort_keys.__getitem__, order))
+    entries = list(map(attrgetter("entry_id"), events))
+    levels = list(map(_LEVELS.get, map(attrgetter("strength"), events), repeat(0)))
     last = today.toordinal()
-    days: dict[dt.datetime, int] = {}
     groups: Prepared = {}
-    for event in events:
-        day = days.get(event.noted_at)
-        if day is None:
-            day = days[event.noted_at] = event.noted_at.astimezone(zone).toordinal()
-        if day > last:
+    for (child_id, sign_id), number in groups_of.items():
+        low = bisect_left(ordered_keys, number * _SPAN)
+        high = bisect_right(ordered_keys, number * _SPAN + last, low)
+        if high == low:
             continue
-        group = groups.get(event.child_id)
-        if group is None:
-            group = groups[event.child_id] = _Group()
-        group.rows.append((day, event.entry_id, event.sign_id, event.category,
-                           event.strength or 0))
-    for group in groups.values():
-        group.rows.sort()
-        by_category: dict[str, list[Row]] = defaultdict(list)
-        entries: dict[int, int] = {}
-        for row in group.rows:
-            by_category[row[3]].append(row)
-            entries.setdefault(row[1], row[0])
-        group.by_category = dict(by_category)
-        group.entry_days = sorted(entries.values())
+        picked = order[low:high]
+        notes = _Notes(events[picked[0]].category, list(map(days.__getitem__, picked)),
+                       list(map(entries.__getitem__, picked)),
+                       list(map(levels.__getitem__, picked)))
+        groups.setdefault(child_id, _Group({})).signs[sign_id] = notes
     return groups
+
+
+def _occasions(notes: list[_Notes], strength: int = 0) -> tuple[list[int], list[int]]:
+    """The entries with any of these notes (each entry once), as day and entry lists in day
+    order; with ``strength``, only notes marked at least that strong."""
+    if strength:
+        picked = [list(map(strength.__le__, one.strengths)) for one in notes]
+        all_days = list(chain.from_iterable(compress(one.days, keep)
+                                            for one, keep in zip(notes, picked, strict=True)))
+        all_entries = list(chain.from_iterable(compress(one.entries, keep)
+                                               for one, keep in zip(notes, picked, strict=True)))
+    else:
+        all_days = list(chain.from_iterable(one.days for one in notes))
+        all_entries = list(chain.from_iterable(one.entries for one in notes))
+    if len(notes) > 1:
+        order = sorted(range(len(all_days)), key=all_days.__getitem__)
+        all_days = list(map(all_days.__getitem__, order))
+        all_entries = list(map(all_entries.__getitem__, order))
+    # One entry with several matching signs is one occasion; a dict keeps the first, in order.
+    first = dict(zip(all_entries, all_days, strict=True))
+    if len(first) == len(all_entries):
+        return all_days, all_entries
+    return list(first.values()), list(first.keys())
 
 
 class _Firings:
     """Collects one group's firings, applying the gate and the rest after each firing."""
 
     def __init__(self, rule: Rule, group: _Group, child_id: int | None, rest_days: int) -> None:
-        self.rule, self.group, self.child_id = rule, group, child_id
-        self.rest_days = rest_days
+        self.rule, self.child_id = rule, child_id
+        self.rest_days = max(rest_days, 1)
         self.next_allowed = -1
-        first = group.entry_days[0] if group.entry_days else 0
-        self.gate_day = max(first + 7 * rule.gate.min_weeks,
-                            group.entry_days[rule.gate.min_entries - 1]
-                            if len(group.entry_days) >= rule.gate.min_entries else 10**9)
+        entry_days = group.entry_days()
+        gate = rule.gate
+        enough = entry_days[gate.min_entries - 1] if len(entry_days) >= gate.min_entries \
+            else 10**9
+        self.gate_day = max(enough, (entry_days[0] if entry_days else 0) + 7 * gate.min_weeks)
         self.found: list[Firing] = []
 
     def open(self, day: int) -> bool:
@@ -110,98 +166,89 @@ class _Firings:
     def fire(self, day: int, entry_ids: Iterable[int]) -> None:
         self.found.append(Firing(self.rule.id, self.child_id, dt.date.fromordinal(day),
                                  tuple(sorted(set(entry_ids)))))
-        self.next_allowed = day + max(self.rest_days, 1)
+        self.next_allowed = day + self.rest_days
 
 
-def _count(rows: list[Row], params: dict[str, int], out: _Firings) -> None:
+def _window(days: list[int], day: int, length: int) -> tuple[int, int]:
+    """The slice of sorted ``days`` inside the ``length`` days that end with ``day``."""
+    return bisect_right(days, day - length), bisect_right(days, day)
+
+
+def _count(notes: list[_Notes], params: dict[str, int], out: _Firings) -> None:
     """At least ``count`` entries with a matching sign within ``days`` (optionally strong)."""
-    strength, count, days = params.get("strength", 0), params["count"], params["days"]
-    seen: set[int] = set()
-    occasions = []  # (day, entry), one per entry, in day order
-    for row in rows:
-        if row[4] >= strength and row[1] not in seen:
-            seen.add(row[1])
-            occasions.append((row[0], row[1]))
-    occasions.sort()
-    low = 0
-    for index, (day, _entry) in enumerate(occasions):
-        if index + 1 < len(occasions) and occasions[index + 1][0] == day:
-            continue  # check once a day, with all of that day's entries
-        while occasions[low][0] <= day - days:
-            low += 1
-        if index - low + 1 >= count and out.open(day):
-            out.fire(day, (entry for _, entry in occasions[low:index + 1]))
+    days, entries = _occasions(notes, params.get("strength", 0))
+    count, length = params["count"], params["days"]
+    for day in sorted(set(days)):
+        low, high = _window(days, day, length)
+        if high - low >= count and out.open(day):
+            out.fire(day, entries[low:high])
 
 
-def _together(first: list[Row], second: list[Row], params: dict[str, int],
+def _together(first: list[_Notes], second: list[_Notes], params: dict[str, int],
               out: _Firings) -> None:
-    """A sign from each group within ``days`` (two different signs noted, not one)."""
-    days = params["days"]
-    trigger_days = sorted({r[0] for r in first} | {r[0] for r in second})
-    low_a = high_a = low_b = high_b = 0
-    for day in trigger_days:
-        while high_a < len(first) and first[high_a][0] <= day:
-            high_a += 1
-        while low_a < high_a and first[low_a][0] <= day - days:
-            low_a += 1
-        while high_b < len(second) and second[high_b][0] <= day:
-            high_b += 1
-        while low_b < high_b and second[low_b][0] <= day - days:
-            low_b += 1
-        size_a, size_b = high_a - low_a, high_b - low_b
-        if not size_a or not size_b:
-            continue
-        if size_a == 1 and size_b == 1 and first[low_a][1:3] == second[low_b][1:3]:
-            continue  # the same sign on the same entry cannot be "together" with itself
-        if out.open(day):
-            out.fire(day, [r[1] for r in first[low_a:high_a]]
-                     + [r[1] for r in second[low_b:high_b]])
+    """A sign from each side within ``days`` of each other (one entry may hold both)."""
+    days_a, entries_a = _occasions(first)
+    days_b, entries_b = _occasions(second)
+    length = params["days"]
+    for day in sorted(set(days_a) | set(days_b)):
+        low_a, high_a = _window(days_a, day, length)
+        low_b, high_b = _window(days_b, day, length)
+        if high_a > low_a and high_b > low_b and out.open(day):
+            out.fire(day, entries_a[low_a:high_a] + entries_b[low_b:high_b])
 
 
-def _new_category(rows: list[Row], params: dict[str, int], out: _Firings) -> None:
+def _new_category(notes: list[_Notes], params: dict[str, int], out: _Firings) -> None:
     """A category (never the caregiver's own tags) not seen for ``weeks`` turns up."""
     gap = 7 * params["weeks"]
-    last_seen: dict[str, int] = {}
-    new_on: set[tuple[int, str]] = set()
-    entries_on: dict[int, list[int]] = defaultdict(list)
-    for day, entry, _sign, category, _strength in rows:
-        if not category:
-            continue
-        before = last_seen.get(category)
-        if (day, category) in new_on or before is None or before <= day - gap:
-            new_on.add((day, category))
-            entries_on[day].append(entry)
-        last_seen[category] = day
-    for day in sorted(entries_on):
+    by_category: dict[str, list[_Notes]] = defaultdict(list)
+    for one in notes:
+        if one.category:
+            by_category[one.category].append(one)
+    fresh: dict[int, list[int]] = defaultdict(list)
+    for group in by_category.values():
+        previous = None
+        for day in sorted(set(chain.from_iterable(one.days for one in group))):
+            if previous is None or previous <= day - gap:
+                for one in group:
+                    low, high = _window(one.days, day, 1)
+                    fresh[day] += one.entries[low:high]
+            previous = day
+    for day in sorted(fresh):
         if out.open(day):
-            out.fire(day, entries_on[day])
+            out.fire(day, fresh[day])
 
 
-def _rising(rows: list[Row], params: dict[str, int], out: _Firings) -> None:
+def _rising(notes: list[_Notes], params: dict[str, int], out: _Firings) -> None:
     """The last ``days`` hold at least ``more`` more signs than the ``days`` before them."""
-    more, days = params["more"], params["days"]
-    day_list = [r[0] for r in rows]
-    for day in sorted(set(day_list)):
-        end = bisect_right(day_list, day)
-        middle = bisect_right(day_list, day - days)
-        start = bisect_right(day_list, day - 2 * days)
+    more, length = params["more"], params["days"]
+    days = sorted(chain.from_iterable(one.days for one in notes))
+    for day in sorted(set(days)):
+        start, middle = _window(days, day - length, length)
+        end = bisect_right(days, day)
         if (end - middle) - (middle - start) >= more and out.open(day):
-            out.fire(day, (r[1] for r in rows[middle:end]))
+            recent: list[int] = []
+            for one in notes:
+                low, high = _window(one.days, day, length)
+                recent += one.entries[low:high]
+            out.fire(day, recent)
 
 
 def _run(rule: Rule, params: dict[str, int], group: _Group,
          child_id: int | None) -> list[Firing]:
     condition = rule.condition
     out = _Firings(rule, group, child_id, params.get("days", 0))
-    rows = group.select(condition.of)
+    notes = group.select(condition.of)
     if condition.kind == "count":
-        _count(rows, params, out)
+        _count(notes, params, out)
     elif condition.kind == "together":
-        _together(rows, group.select(condition.with_ or Selector()), params, out)
+        # A sign both sides name counts for the first side only: two different signs are
+        # needed for "together".
+        taken = frozenset(sign for sign, one in group.signs.items() if one in notes)
+        _together(notes, group.select(condition.with_ or Selector(), taken), params, out)
     elif condition.kind == "new_category":
-        _new_category(rows, params, out)
+        _new_category(notes, params, out)
     else:
-        _rising(rows, params, out)
+        _rising(notes, params, out)
     return out.found
 
 

@@ -188,8 +188,9 @@ def load_rules(path: Path) -> list[Rule]:
         if number and isinstance(rules, list) and int(number.group(1)) < len(rules):
             entry = rules[int(number.group(1))]
             name = f"rule “{entry.get('id', '?')}”: " if isinstance(entry, dict) else ""
-        field = where.split("]", 1)[-1].lstrip(".") or where
-        raise RulesError([Problem(path, line, f"{name}{field}: {_readable(str(error))}")]) from None
+        field = where.split("]", 1)[-1].lstrip(".") if number else where.lstrip("$.")
+        prefix = f"{name}{field}: " if field else name
+        raise RulesError([Problem(path, line, f"{prefix}{_readable(str(error))}")]) from None
     problems: list[Problem] = []
     seen: set[str] = set()
     for rule in loaded.rules:

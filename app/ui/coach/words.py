@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.core.coach import MOODS, mood_key
+from app.core.content.model import Library
 from app.core.picker import CORE_INTERVAL_WEEKS, Pick
 from app.ui.translate import _tr
 
@@ -58,9 +59,27 @@ def weeks_words(weeks: int) -> str:
     return _tr("%n week", "", weeks) if weeks == 1 else _tr("%n weeks", "", weeks)
 
 
-def reason_words(pick: Pick) -> str:
+def journal_words(days: int, category: str = "") -> str:
+    """"you noted a sign of “Money and gifts” 3 days ago" (or "of this" without a category)."""
+    if not category:
+        if days <= 0:
+            return _tr("you noted a sign of this today")
+        if days == 1:
+            return _tr("you noted a sign of this yesterday")
+        return _tr("you noted a sign of this %n days ago", "", days)
+    if days <= 0:
+        return _tr("you noted a sign of “{category}” today").format(category=category)
+    if days == 1:
+        return _tr("you noted a sign of “{category}” yesterday").format(category=category)
+    return _tr("you noted a sign of “{category}” %n days ago", "", days).format(
+        category=category)
+
+
+def reason_words(pick: Pick, library: Library | None = None) -> str:
     """Why a starter is in today's talk: "never talked about yet; a core topic, every 4 weeks".
 
+    With the ``library``, a topic the journal brought forward names the sign's category
+    (already in the parent's language); without it the words still read right.
     A draft kept by an older version may carry its reason as English words; it is shown as is.
     """
     if pick.reason == "never-covered":
@@ -71,6 +90,9 @@ def reason_words(pick: Pick) -> str:
         weeks = int(pick.values.get("weeks", 0))
         parts = [_tr("not talked about for a week", "", weeks) if weeks == 1
                  else _tr("not talked about for %n weeks", "", weeks)]
+    elif pick.reason == "journal-sign":
+        parts = [journal_words(int(pick.values.get("days", 0)),
+                               _category_title(library, pick.sign_id))]
     else:
         parts = [pick.reason] if pick.reason else []
     if pick.core:
@@ -78,3 +100,12 @@ def reason_words(pick: Pick) -> str:
     if pick.favourite:
         parts.append(_tr("one of your favourites"))
     return _tr("; ").join(parts)
+
+
+def _category_title(library: Library | None, sign_id: str) -> str:
+    if library is None or not sign_id:
+        return ""
+    sign = next((s for s in library.signs if s.id == sign_id), None)
+    category = next((c for c in library.sign_categories
+                     if sign is not None and c.id == sign.category), None)
+    return category.title if category else ""
