@@ -163,6 +163,13 @@ class FamilyPage(QWidget):
             name=child.name, band=words.badge))
         top.addWidget(badge)
         top.addStretch(1)
+        if not child.archived:  # a worry about this child, noted in the journal
+            note = button(self.tr("Note something"), f"noteChild{child.id}",
+                          accessible=self.tr("Note something about {name}").format(
+                              name=child.name))
+            note.setToolTip(self.tr("Write down a worry in the journal"))
+            note.clicked.connect(lambda: self.note_requested.emit(child.id))
+            top.addWidget(note)
         layout.addLayout(top)
         layout.addWidget(body_label(self.tr("{born} · {age}").format(born=words.born,
                                                                      age=words.age), muted=True))
@@ -201,12 +208,6 @@ class FamilyPage(QWidget):
             talk.setToolTip(self.tr("Start a guided talk now, outside the schedule"))
             talk.clicked.connect(lambda: start_talk(child.id))
             widgets.insert(0, talk)
-        if not child.archived:
-            note = button(self.tr("Note something"), f"noteChild{child.id}",
-                          accessible=self.tr("Note something about {name}").format(name=name))
-            note.setToolTip(self.tr("Write down a worry in the journal"))
-            note.clicked.connect(lambda: self.note_requested.emit(child.id))
-            widgets.insert(1 if self._start_talk is not None else 0, note)
         row = QHBoxLayout()
         for widget in widgets:
             row.addWidget(widget)
