@@ -49,7 +49,7 @@ _LIGHT = ("#2e6f78", "#c07a1e", "#6b4f9c", "#3d78b8", "#7a8a2e", "#9c4f78", "#b0
 _DARK = ("#7fc3cb", "#e8ad5c", "#b7a0e0", "#8ebbea", "#c6d27c", "#e3a2c4", "#f08a78",
          "#bdb7ad", "#9fc6a4", "#d9a882")
 MARK_ROW = 16  # height of each marker row under the axis
-PAD = 8
+PAD = 12
 
 
 @dataclass(frozen=True)
@@ -211,7 +211,12 @@ class TrendChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        # Drawn as the theme's cards are: a rounded surface with a thin border.
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Window))
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 10, 10)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         g = self._geometry()
         self._paint_legend(painter, g)
         self._paint_axis(painter, g)
@@ -297,11 +302,16 @@ class TrendChart(QWidget):
         widest = max(metrics.horizontalAdvance(short_day(w.start)) for w in self._weeks)
         every = max(1, math.ceil((widest + 12) / g.slots[0].width()))
         last = len(self._weeks) - 1
+        room = float(self.width())  # the left edge of the label drawn just to the right
         for index in range(last, -1, -every):
             label = short_day(self._weeks[index].start)
-            x = g.slots[index].center().x() - metrics.horizontalAdvance(label) / 2
-            x = max(0.0, min(x, self.width() - metrics.horizontalAdvance(label) - 2.0))
+            width = metrics.horizontalAdvance(label)
+            x = g.slots[index].center().x() - width / 2
+            x = max(float(PAD), min(x, self.width() - width - PAD))
+            if x + width + 6 > room:
+                continue  # the latest label was nudged inside the edge: this one would touch
             painter.drawText(QPointF(x, g.label_row + metrics.ascent()), label)
+            room = x
 
     def _paint_focus(self, painter: QPainter, g: _Geometry) -> None:
         slot = g.slots[self._focus]
