@@ -184,3 +184,85 @@ def test_missing_catalogue_is_named(tmp_path, name):
     (root / name).unlink()
     code, found = check(root)
     assert code == 1 and any(f == name for f, _, _ in found)
+
+
+# --- signs → topics and the pattern rules (conversations/rules.toml) ----------------------
+
+RULE = '''
+[[rule]]
+id = "rule.{n}"
+title = "A"
+looks_for = "{{count}} within {{days}} days."
+might_mean = "M"
+what_to_do = "W"
+topic = "privacy"
+false_alarms = ["F"]
+sources = ["src-a"]
+reviewed = 2026-11-23
+
+[rule.condition]
+kind = "count"
+of = {{ categories = ["secrecy"], signs = ["sign.mood.1"] }}
+params.count = {{ default = 3, min = 2, max = 10 }}
+params.days = {{ default = 10, min = 3, max = 60 }}
+'''
+
+
+def with_rules(tmp_path: Path, count: int = 10) -> Path:
+    root = write_library(tmp_path / "c")
+    (root / "rules.toml").write_text("".join(RULE.format(n=n) for n in range(count)))
+    return root
+
+
+def test_the_shipped_library_has_its_rules():
+    assert (SHIPPED / "rules.toml").exists()
+
+
+def test_sound_rules_pass(tmp_path):
+    assert check(with_rules(tmp_path)) == (0, [])
+
+
+def test_a_sign_pointing_to_a_missing_topic_is_named_at_its_line(tmp_path):
+    root = write_library(tmp_path / "c")
+    path = root / "warning_signs.toml"
+    text = path.read_text().replace('id = "sign.secrecy.1"\ncategory = "secrecy"\n',
+                                    'id = "sign.secrecy.1"\ncategory = "secrecy"\n'
+                                    'topics = ["privacy", "knitting"]\n')
+    path.write_text(text)
+    line = text.splitlines().index('id = "sign.secrecy.1"') + 1
+    code, found = check(root)
+    assert code == 1
+    assert ("warning_signs.toml", line, "“sign.secrecy.1” points to an unknown topic "
+            "“knitting”") in found
+
+
+def test_rules_that_point_nowhere_are_named(tmp_path):
+    root = with_rules(tmp_path)
+    path = root / "rules.toml"
+    text = path.read_text()
+    text = text.replace('topic = "privacy"', 'topic = "sailing"', 1)
+    text = text.replace('sources = ["src-a"]', 'sources = ["src-z"]', 1)
+    text = text.replace('categories = ["secrecy"], signs = ["sign.mood.1"]',
+                        'categories = ["weather"], signs = ["sign.mood.9"]', 1)
+    path.write_text(text)
+    code, found = check(root)
+    assert code == 1
+    messages = [m for f, n, m in found if f == "rules.toml" and n == 3]  # rule.0's id
+    assert sorted(messages) == sorted([
+        "rule “rule.0”: condition: unknown sign “sign.mood.9”",
+        "rule “rule.0”: condition: unknown category “weather”",
+        "rule “rule.0”: topic: unknown topic “sailing”",
+        "rule “rule.0”: sources: unknown source “src-z”"])
+
+
+def test_rules_that_do_not_load_are_reported_and_too_few_are_counted(tmp_path):
+    root = with_rules(tmp_path)
+    path = root / "rules.toml"
+    path.write_text(path.read_text().replace('false_alarms = ["F"]', "false_alarms = []", 1))
+    code, found = check(root)
+    assert code == 1
+    assert ("rules.toml", 3, "rule “rule.0”: false_alarms: name at least one everyday "
+            "explanation") in found
+    root = with_rules(tmp_path / "few", count=3)
+    code, found = check(root)
+    assert code == 1 and ("rules.toml", 1, "3 pattern rules, at least 10 needed") in found

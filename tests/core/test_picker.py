@@ -136,3 +136,42 @@ def test_a_new_band_brings_its_topics_forward():
     first_talk = {h.topic_id for h in history if h.on == first_day}
     only_new = {t.id for t in lib.topics_for("9-12")} - {t.id for t in lib.topics_for("6-8")}
     assert first_talk & only_new
+
+
+# --- topics the journal brings forward (app.core.journal.sign_topics) ---------------------
+
+
+def test_journal_topics_come_right_after_a_core_topic_that_is_due():
+    from app.core.journal.sign_topics import JournalReason
+
+    lib = library()
+    # everything talked about a week ago, except the core topic "saying no", ten weeks ago
+    history = [Discussed(t.starters[0].id, t.id, TODAY - dt.timedelta(days=7))
+               for t in lib.topics_for("9-12") if t.id != "saying-no"]
+    history.append(Discussed(lib.starters("9-12", "saying-no")[0].id, "saying-no",
+                             TODAY - dt.timedelta(weeks=10)))
+    flagged = {"moving-apps": JournalReason("sign.switching-apps", 4),
+               "gifts-and-money": JournalReason("sign.unexplained-gifts", 2)}
+    picks = pick_starters(lib, "9-12", history, TODAY, seed=1, journal_topics=flagged)
+    assert [p.starter.topic for p in picks] == ["saying-no", "gifts-and-money", "moving-apps"]
+    assert [p.reason for p in picks] == ["due-again", "journal-sign", "journal-sign"]
+    assert [p.sign_id for p in picks] == ["", "sign.unexplained-gifts", "sign.switching-apps"]
+    assert picks[1].values == {"days": 2}
+
+
+@settings(max_examples=60, deadline=None)
+@given(histories(), st.integers(0, 27))
+def test_the_rules_still_hold_with_journal_topics(case, days_ago):
+    from app.core.journal.sign_topics import JournalReason
+
+    band, history, seed = case
+    lib = library()
+    topics = [t.id for t in lib.topics_for(band)]
+    flagged = {topic: JournalReason("sign.withdraws", days_ago) for topic in topics[::3]}
+    picks = pick_starters(lib, band, history, TODAY, seed=seed, journal_topics=flagged)
+    assert 2 <= len(picks) <= 3
+    assert len({p.starter.topic for p in picks}) == len(picks)
+    for pick in picks:
+        assert (pick.reason == "journal-sign") == bool(pick.sign_id)
+        if pick.reason == "journal-sign":
+            assert pick.starter.topic in flagged and pick.values == {"days": days_ago}
