@@ -132,6 +132,7 @@ def test_files_hold_the_ticked_words_and_none_of_the_unticked(qtbot, ops, clock,
     assert document["child"] == "Maya" and document["fields"] == "facts-and-thoughts"
     assert len(document["entries"]) == 2
     assert "Notes from a parent's journal" in text and "Maya" in text
+    assert PdfReader(pdf).pages[0].images  # the trend chart of the picked entries
     assert [name for name in tmp_path.iterdir() if name.name.startswith(".")] == []
 
 

@@ -12,14 +12,14 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtGui import QColor, QImage, QPalette
 
 from app.core.journal.export import ExportRequest, SignWords
 from app.core.journal.model import Entry, SignEvent
 from app.ui.content_access import shipped_library
 
 CHART_SIZE = QSize(960, 420)  # drawn at this size, then laid out narrower: sharp on paper
-CHART_WEEKS = (12, 26, 52)  # the chart's own choices; the smallest that covers the period
+MAX_WEEKS = 52  # a longer period shows its last year: bars thinner than this are unreadable
 
 _sign_words: dict[str, SignWords] | None = None
 
@@ -51,8 +51,9 @@ def sign_events(entries: Sequence[Entry]) -> list[SignEvent]:
 
 
 def chart_weeks(first_day: dt.date, last_day: dt.date) -> int:
-    span = (last_day - first_day).days // 7 + 1
-    return next((weeks for weeks in CHART_WEEKS if weeks >= span), CHART_WEEKS[-1])
+    """Weeks (Monday to Sunday) the period touches, so no bar stands for days outside it."""
+    first_monday = first_day - dt.timedelta(days=first_day.weekday())
+    return min((last_day - first_monday).days // 7 + 1, MAX_WEEKS)
 
 
 def chart_image(entries: Sequence[Entry], request: ExportRequest) -> QImage | None:
@@ -79,9 +80,7 @@ def chart_image(entries: Sequence[Entry], request: ExportRequest) -> QImage | No
                    categories_from(shipped_library().library))
     image = QImage(CHART_SIZE, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
-    painter = QPainter(image)
-    chart.render(painter)
-    painter.end()
+    chart.render(image)
     chart.deleteLater()
     return image
 
