@@ -40,10 +40,10 @@ class Firing:
     rule_id: str
     child_id: int | None
     fired_on: dt.date
-    entry_ids: tuple[int, ...]  # the entries that made it fire, oldest first
+    entry_ids: tuple[int, ...]  # the entries that made it fire, by id
 
 
-@dataclass
+@dataclass(eq=False)
 class _Notes:
     """One sign's notes for one child (or the family): parallel lists in day order."""
 
@@ -243,7 +243,8 @@ def _run(rule: Rule, params: dict[str, int], group: _Group,
     elif condition.kind == "together":
         # A sign both sides name counts for the first side only: two different signs are
         # needed for "together".
-        taken = frozenset(sign for sign, one in group.signs.items() if one in notes)
+        taken = frozenset(sign for sign, one in group.signs.items()
+                          if condition.of.matches(sign, one.category))
         _together(notes, group.select(condition.with_ or Selector(), taken), params, out)
     elif condition.kind == "new_category":
         _new_category(notes, params, out)
