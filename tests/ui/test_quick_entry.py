@@ -147,6 +147,10 @@ def test_details_and_own_word_are_kept(qtbot, context, services):
     assert again.details_toggle.isChecked() and again.details.saw.isVisible()
     wait_for_ops(qtbot, window)
     assert "Discord" in again.details.place.completer().model().stringList()
+    window.save_geometry()
+    kept_outside = context.folder.window_settings.read_bytes()  # a yes/no, never a word
+    assert b"detailsOpen" in kept_outside
+    assert not any(word in kept_outside for word in (b"Discord", b"bus stop", b"Maya"))
 
 
 def test_nothing_ticked_says_why_and_keeps_the_dialog(qtbot, context, services):
@@ -156,7 +160,8 @@ def test_nothing_ticked_says_why_and_keeps_the_dialog(qtbot, context, services):
     _dialog(qtbot, window)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and "Tick at least one sign" in dialog.message.text()
-    assert window.session.ops.writes == 0 or not _entries(window)
+    wait_for_ops(qtbot, window)
+    assert not _entries(window)
 
 
 def test_editing_makes_revision_two(qtbot, context, services, clock):
