@@ -179,6 +179,12 @@ class MainWindow(QMainWindow):
         dialog.activateWindow()
         return dialog
 
+    def edit_journal_entry(self, entry_id: int) -> None:
+        """The quick entry on an existing entry (read on the worker): saving is a revision."""
+        if self.session is not None:
+            self.session.ops.read(lambda s: s.journal.entry(entry_id),
+                                  lambda entry: self.open_quick_entry(entry=entry), owner=self)
+
     def _note_while_locked(self) -> Any:
         from app.ui.content_access import shipped_library
         from app.ui.journal.locked_capture import LockedQuickEntry
@@ -344,6 +350,7 @@ class MainWindow(QMainWindow):
         self.shell.backup_restore_requested.connect(self.restore_from_backup)
         self.shell.note_requested.connect(lambda child_id: self.note_something(child_id,
                                                                                from_card=True))
+        self.shell.edit_entry_requested.connect(self.edit_journal_entry)
         self.setup_flow = None
         self.unlock_page = None
         self._switch_to(self.shell)

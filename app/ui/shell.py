@@ -32,6 +32,7 @@ class Shell(QWidget):
     restore_requested = Signal(object)  # a Draft to reopen
     backup_restore_requested = Signal()  # Settings → Restore a backup: lock, then choose
     note_requested = Signal(int)  # a child's card asked for a quick entry: the child's id
+    edit_entry_requested = Signal(int)  # the journal asked to change an entry: its id
 
     def __init__(self, session: UnlockedSession, *, autostart=None,
                  tray_available: bool = False) -> None:

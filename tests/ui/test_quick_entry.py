@@ -170,8 +170,10 @@ def test_editing_makes_revision_two(qtbot, context, services, clock):
                                              signs=("sign.hides-screen",), saw="first words"))
     services.close()
     window = open_unlocked(qtbot, context)
-    dialog = window.open_quick_entry(entry=entry)
-    _dialog(qtbot, window)
+    window.shell.edit_entry_requested.emit(entry.id)  # what the journal page asks for
+    wait_for_ops(qtbot, window)
+    dialog = _dialog(qtbot, window)
+    assert dialog.entry.id == entry.id and dialog.windowTitle() == "Change this note"
     assert dialog.picker.signs() == ("sign.hides-screen",)
     assert dialog.details.saw.toPlainText() == "first words" and dialog.details.isVisible()
     assert dialog.child_id() == maya.id
