@@ -87,10 +87,12 @@ def test_a_firing_rule_shows_a_calm_card_with_its_entries(qtbot, ops, clock, rul
     texts = [label.text() for label in block.findChildren(QLabel)]
     assert "A pattern worth a calm talk for Maya" in texts
     assert "Signs of secrecy noted 3 or more times within 10 days." in texts
-    today = clock.now().date()
+    def noted(days_ago):  # the local day the card speaks of, in the caregiver's zone
+        return (clock.now() - dt.timedelta(days=days_ago)).astimezone(clock.zone()).date()
+
     span = block.findChild(QLabel, f"patternSpan{key}").text()
-    assert date_words(today - dt.timedelta(days=6)) in span
-    assert date_words(today - dt.timedelta(days=1)) in span and span.startswith("3 entries")
+    assert date_words(noted(6)) in span
+    assert date_words(noted(1)) in span and span.startswith("3 entries")
 
     why_box = block.findChild(QWidget, f"patternWhyBox{key}")
     assert not why_box.isVisible()
@@ -98,7 +100,7 @@ def test_a_firing_rule_shows_a_calm_card_with_its_entries(qtbot, ops, clock, rul
                      Qt.MouseButton.LeftButton)
     assert why_box.isVisible()
     lines = [why_box.findChild(QLabel, f"patternEntry{i}").text() for i in ids]
-    assert lines[0].startswith(date_words(today - dt.timedelta(days=6)))
+    assert lines[0].startswith(date_words(noted(6)))
     assert "Hides the screen" in lines[0] and "bus stop" in lines[2]
     opens = [b for b in why_box.findChildren(QAbstractButton)]
     assert [b.property("entryId") for b in opens] == ids
