@@ -1,0 +1,114 @@
+"""Issue 13, the parts the first pass left: what the seeds say, every child, and the weeks after.
+
+Each test reads the shipped library and names the starters or entries that carry one point of
+the issue, so deleting or moving one of them (or wording it so it no longer says the point)
+fails here. The care rules (closing promise, crisis reply, reading level) are checked for the
+new starters one by one, so a failure names the starter at fault.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.core.content import care_checks as care
+from app.core.content.loader import load_library
+from app.core.content.readability import too_hard
+
+SHIPPED = Path(__file__).resolve().parents[2] / "conversations"
+
+# What the seeds say that the first edition did not: (starter id, band, words it must carry).
+SEED_STARTERS = [
+    ("threats-and-blackmail.9-12.i-have-a-photo", "9-12", ["already have a photo", "bluff"]),
+    ("threats-and-blackmail.9-12.bring-your-friends", "9-12", ["friends", "little brother"]),
+    ("threats-and-blackmail.13-15.get-someone-else", "13-15", ["someone else", "recruit"]),
+    ("threats-and-blackmail.13-15.they-saved-the-chat", "13-15", ["chat", "conversations"]),
+    ("threats-and-blackmail.16-17.why-paying-never-ends-it", "16-17",
+     ["another country", "paying"]),
+    ("threats-and-blackmail.16-17.meet-me-or-else", "16-17", ["in person", "police"]),
+    ("threats-and-blackmail.16-17.picture-from-years-ago", "16-17",
+     ["years", "remember"]),
+    ("gifts-and-money.13-15.vapes-for-a-pic", "13-15", ["weed", "drugs"]),
+    ("gifts-and-money.16-17.sign-up-with-your-card", "16-17", ["card number", "bank"]),
+    ("fake-images.13-15.a-profile-pretending-to-be-you", "13-15", ["profile", "report"]),
+]
+
+NEW_STARTERS = [starter_id for starter_id, _, _ in SEED_STARTERS]
+
+
+@pytest.fixture(scope="module")
+def library():
+    loaded = load_library(SHIPPED)
+    assert not loaded.problems
+    return loaded.library
+
+
+def words_of(library, starter_id: str) -> str:
+    starter = library.starter(starter_id)
+    assert starter is not None, f"missing starter {starter_id}"
+    return " ".join([starter.text, starter.why, *starter.follow_ups, *starter.listen_for,
+                     *(f"{p.they_say} {p.you_say}" for p in starter.if_they_say)])
+
+
+# --- 1. what the seeds say -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("starter_id", "band", "needed"), SEED_STARTERS)
+def test_each_seed_point_is_a_starter_in_its_band(library, starter_id, band, needed):
+    starter = library.starter(starter_id)
+    assert starter is not None, starter_id
+    assert starter.bands == (band,)
+    text = words_of(library, starter_id).lower()
+    for word in needed:
+        assert word in text, (starter_id, word)
+    assert str(starter.reviewed) == "2026-11-29"
+
+
+def test_nine_to_twelve_already_has_the_blackmail_topic(library):
+    topic = library.topic("threats-and-blackmail")
+    assert "9-12" in topic.bands
+    assert len(library.starters("9-12", "threats-and-blackmail")) >= 6
+    assert "8 to 17" in topic.summary
+
+
+def test_the_bluff_is_met_with_silence_not_a_reply(library):
+    replies = {p.they_say: p.you_say for p in
+               library.starter("threats-and-blackmail.9-12.i-have-a-photo").if_they_say}
+    assert "don't write back" in replies["I'd ask them to show me the photo."]
+
+
+def test_the_seed_red_flags_are_in_the_catalogue(library):
+    flags = {flag.id for flag in library.red_flags}
+    for flag_id in ("red-flag.claims-to-already-have-a-photo", "red-flag.threatens-to-out-you",
+                    "red-flag.wants-friends-or-siblings-brought-in",
+                    "red-flag.wants-to-meet-in-person", "red-flag.sign-up-with-a-card",
+                    "red-flag.offers-drugs", "red-flag.pretends-to-be-you",
+                    "red-flag.old-picture-years-later"):
+        assert flag_id in flags
+
+
+def test_the_fbi_line_promises_privacy_and_victim_specialists(library):
+    fbi = next(c for c in library.country("us").channels if c.id == "us.channel.fbi")
+    assert "protect victims' identities" in fbi.for_what
+    assert "victim specialists" in fbi.for_what
+
+
+def test_fbi_safe_online_surfing_is_a_learning_line_not_a_report_line(library):
+    us = library.country("us")
+    sos = next(c for c in us.channels if c.id == "us.channel.safe-online-surfing")
+    assert sos.web == "sos.fbi.gov" and not sos.phone
+    assert "not for reporting" in sos.name
+    assert us.channels[-1] is sos  # after every line that takes a report
+    assert "fbi-safe-online-surfing" in library.sources
+
+
+@pytest.mark.parametrize("starter_id", NEW_STARTERS)
+def test_each_new_starter_keeps_the_care_rules(library, starter_id):
+    starter = library.starter(starter_id)
+    assert care.closes_with_reassurance(starter), starter_id
+    assert too_hard(starter.child_facing_text(), starter.bands) is None
+    assert starter.sources and all(s in library.sources for s in starter.sources)
+    for pair in starter.if_they_say:
+        if care.DYING_WORDS.search(pair.they_say):
+            assert care.ASKS_DIRECTLY.search(pair.you_say)
+            assert care.CRISIS_REFERENCE.search(pair.you_say)
