@@ -31,7 +31,7 @@ EVERYONE, FAMILY = "everyone", "family"
 PRESET_DAYS = {"4w": 28, "3m": 91, "12m": 365}
 
 
-def _combo(name: str, accessible: str, min_chars: int = 10) -> QComboBox:
+def _combo(name: str, accessible: str, min_chars: int = 8) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
     combo.setAccessibleName(accessible)
@@ -65,7 +65,7 @@ class FilterBar(QWidget):
         self.category.addItem(self.tr("Every kind of sign"), "")
         for category_id, title in names.categories.items():
             self.category.addItem(title, category_id)
-        self.sign = _combo("journalSign", self.tr("Sign"), 14)
+        self.sign = _combo("journalSign", self.tr("Sign"), 10)
         self.category.currentIndexChanged.connect(self._fill_signs)
         self._fill_signs()
         self.dates = _combo("journalDates", self.tr("When"))
@@ -93,10 +93,10 @@ class FilterBar(QWidget):
         top.addWidget(self.dates, 1)
         top.addWidget(self.since)
         top.addWidget(self.until)
+        top.addWidget(self.deleted)
         for widget in (self.category, self.sign, self.strength):
             bottom.addWidget(widget, 1)
         bottom.addWidget(self.come_back)
-        bottom.addWidget(self.deleted)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(8)

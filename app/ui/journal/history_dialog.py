@@ -42,8 +42,9 @@ def field_texts(fields: EntryFields, names: Names, zone: dt.tzinfo) -> dict[str,
     return {
         _tr("When"): moment_words(fields.noted_at, zone),
         _tr("Who"): names.child(fields.child_id),
-        _tr("Signs"): "; ".join(names.chip(s) for s in fields.signs),
-        _tr("Your own words for it"): ", ".join(fields.tags),
+        # One item a line: an added sign is one added line, not a change inside another.
+        _tr("Signs"): "\n".join(names.chip(s) for s in fields.signs),
+        _tr("Your own words for it"): "\n".join(fields.tags),
         labels["saw"]: fields.saw,
         labels["think"]: fields.think,
         labels["strength"]: strength_word(fields.strength) if fields.strength else "",
@@ -53,16 +54,17 @@ def field_texts(fields: EntryFields, names: Names, zone: dt.tzinfo) -> dict[str,
     }
 
 
-def version_words(revision: Revision) -> str:
-    """"Version 3 · Mon 23 Nov, 18:00 · restored from version 1"."""
-    text = _tr("Version {number} · {when}").format(number=revision.number,
-                                                   when=short_moment(revision.saved_at))
+def version_words(revision: Revision, zone: dt.tzinfo | None = None) -> str:
+    """Two lines: "Version 3 · restored from version 1" and when it was saved."""
     if revision.restored_from is not None:
-        return _tr("{version} · restored from version {number}").format(
-            version=text, number=revision.restored_from)
-    if revision.number == 1:
-        return _tr("{version} · first version").format(version=text)
-    return text
+        title = _tr("Version {number} · restored from version {old}").format(
+            number=revision.number, old=revision.restored_from)
+    elif revision.number == 1:
+        title = _tr("Version {number} · first version").format(number=revision.number)
+    else:
+        title = _tr("Version {number}").format(number=revision.number)
+    return _tr("{title}\n{when}").format(title=title,
+                                          when=short_moment(revision.saved_at, zone))
 
 
 def runs_html(runs: list[Run]) -> str:
@@ -120,7 +122,9 @@ class HistoryDialog(QDialog):
         self.versions = QListWidget()
         self.versions.setObjectName("historyVersions")
         self.versions.setAccessibleName(self.tr("Versions of this entry"))
-        self.versions.setMinimumWidth(240)
+        self.versions.setMinimumWidth(220)
+        self.versions.setWordWrap(True)
+        self.versions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.versions.currentRowChanged.connect(self._show_version)
         row.addWidget(self.versions, 2)
         self.diff = QTextBrowser()
@@ -152,7 +156,7 @@ class HistoryDialog(QDialog):
         self.versions.blockSignals(True)
         self.versions.clear()
         for revision in reversed(self.revisions):
-            item = QListWidgetItem(version_words(revision))
+            item = QListWidgetItem(version_words(revision, self.zone))
             item.setData(Qt.ItemDataRole.UserRole, revision.number)
             self.versions.addItem(item)
         self.versions.blockSignals(False)

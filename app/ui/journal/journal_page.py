@@ -42,7 +42,7 @@ from app.ui.journal.timeline_words import Names, count_words, empty_words
 from app.ui.ops import Ops, follow_changes
 from app.ui.widgets.common import body_label, button, title_label
 
-SIDE_BY_SIDE_MIN_WIDTH = 900  # narrower than this, the entry is shown below the list
+SIDE_BY_SIDE_MIN_WIDTH = 700  # narrower than this, the entry is shown below the list
 
 
 class JournalPage(QWidget):
@@ -83,6 +83,8 @@ class JournalPage(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # rows re-wrap on a resize
         self.list.installEventFilter(self)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.list.doubleClicked.connect(lambda _index: self.edit_current())
@@ -152,6 +154,8 @@ class JournalPage(QWidget):
 
     def apply_filters(self) -> None:
         flt = self._filter()
+        if flt.deleted != self.model.filter.deleted:
+            self._say("")  # another view: an Undo offered for the last one no longer fits
         self.delegate.deleted_view = flt.deleted
         self._select_id, self._select_row = None, None
         self.model.set_filter(flt)
@@ -168,6 +172,7 @@ class JournalPage(QWidget):
         self.count_line.setText(count_words(total, bool(flt.text), flt.deleted))
         self.empty.setText(empty_words(self.filters.narrowed(), flt.deleted))
         self.stack.setCurrentWidget(self.list if total else self.empty)
+        self.detail.setVisible(bool(total))
         self.list.doItemsLayout()
         row = self.model.row_of(self._select_id) if self._select_id is not None else -1
         if row < 0 and self._select_row is not None:

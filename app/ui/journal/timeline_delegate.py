@@ -45,18 +45,23 @@ class TimelineDelegate(QStyledItemDelegate):
     def _header_height(self, fm: QFontMetrics) -> int:
         return fm.height() + 18
 
-    def _card_height(self, fm: QFontMetrics) -> int:
-        lines = 1 + TEXT_LINES + (1 if self.deleted_view else 0)
+    def _card_height(self, fm: QFontMetrics, row: EntrySummary) -> int:
+        """Date line, chips, then (only when there are words) up to ``TEXT_LINES`` lines."""
+        lines = 1 + (1 if self.deleted_view else 0)
+        lines += TEXT_LINES if (row.snippet or row.preview) else 0
         chips = fm.height() + 6
-        return PAD * 2 + lines * fm.height() + chips + GAP * (lines + 1) - GAP
+        return PAD * 2 + lines * fm.height() + chips + GAP * lines
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
-        fm = option.fontMetrics
-        height = self._card_height(fm) + MARGIN * 2
+        row: EntrySummary | None = index.data(SUMMARY_ROLE)
+        if row is None:
+            return QSize(1, 1)
+        fm = QFontMetrics(option.font)
+        height = self._card_height(fm, row) + MARGIN * 2
         if index.data(NEW_WEEK_ROLE):
             height += self._header_height(fm)
-        return QSize(max(option.rect.width(), 300), height)
+        return QSize(1, height)  # as wide as the view: the view never scrolls sideways
 
     # --- painting ------------------------------------------------------------------------
 
@@ -66,7 +71,7 @@ class TimelineDelegate(QStyledItemDelegate):
         if row is None:
             return
         colors = current_colors()
-        fm = option.fontMetrics
+        fm = QFontMetrics(option.font)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRect(option.rect).adjusted(2, MARGIN, -2, -MARGIN)
@@ -93,7 +98,7 @@ class TimelineDelegate(QStyledItemDelegate):
                                                     fm.height() + 6), colors) + GAP
         if self.deleted_view and row.deleted_at is not None:
             painter.setFont(option.font)
-            painter.setPen(QColor(colors.danger))
+            painter.setPen(QColor(colors.accent))
             painter.drawText(QRect(inner.left(), y, inner.width(), fm.height()),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                              removed_on_words(row.deleted_at, self.zone))
@@ -106,13 +111,14 @@ class TimelineDelegate(QStyledItemDelegate):
     def _top_line(self, painter: QPainter, option: QStyleOptionViewItem, row: EntrySummary,
                   inner: QRect, colors) -> int:
         """When and who on the left; how strong and "come back" on the right."""
-        fm = option.fontMetrics
+        fm = QFontMetrics(option.font)
         line = QRect(inner.left(), inner.top(), inner.width(), fm.height())
-        right_parts = []
-        if row.strength:
-            right_parts.append((strength_word(row.strength), colors.muted))
-        if row.come_back:
-            right_parts.append(("★ " + come_back_mark(), colors.accent))
+        bold = QFont(option.font)
+        bold.setBold(True)
+        bold_fm = QFontMetrics(bold)
+        when = short_moment(row.noted_at, self.zone)
+        left_needs = bold_fm.horizontalAdvance(when) + 12 + fm.horizontalAdvance("M" * 5)
+        right_parts = self._marks(row, fm, line.width() - left_needs, colors)
         x_right = line.right()
         painter.setFont(option.font)
         for text, color in reversed(right_parts):
@@ -121,12 +127,8 @@ class TimelineDelegate(QStyledItemDelegate):
             painter.drawText(QRect(x_right - width, line.top(), width, line.height()),
                              int(Qt.AlignmentFlag.AlignVCenter), text)
             x_right -= width + 16
-        bold = QFont(option.font)
-        bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(QColor(colors.text))
-        when = short_moment(row.noted_at, self.zone)
-        bold_fm = QFontMetrics(bold)
         painter.drawText(line, int(Qt.AlignmentFlag.AlignVCenter), when)
         x = line.left() + bold_fm.horizontalAdvance(when) + 12
         painter.setFont(option.font)
@@ -137,16 +139,28 @@ class TimelineDelegate(QStyledItemDelegate):
                          int(Qt.AlignmentFlag.AlignVCenter), who)
         return line.bottom() + 1 + GAP
 
+    def _marks(self, row: EntrySummary, fm: QFontMetrics, room: int,
+               colors) -> list[tuple[str, str]]:
+        """How strong and "come back", shortened until they fit beside the date and name."""
+        strength = [(strength_word(row.strength), colors.muted)] if row.strength else []
+        star = [("★ " + come_back_mark(), colors.accent)] if row.come_back else []
+        short_star = [("★", colors.accent)] if row.come_back else []
+        for parts in (strength + star, strength + short_star, short_star):
+            width = sum(fm.horizontalAdvance(text) + 16 for text, _color in parts)
+            if width <= room:
+                return parts
+        return []
+
     def _chips(self, painter: QPainter, option: QStyleOptionViewItem, row: EntrySummary,
                area: QRect, colors) -> int:
         """Signs (filled) then the parent's own tags (outlined); what does not fit is "+N"."""
-        fm = option.fontMetrics
+        fm = QFontMetrics(option.font)
         chips = [(self.names.chip(s), True) for s in row.signs] + [(t, False) for t in row.tags]
         x = area.left()
         painter.setFont(option.font)
         for number, (text, is_sign) in enumerate(chips):
             label = fm.elidedText(text, Qt.TextElideMode.ElideRight, CHIP_MAX)
-            width = fm.horizontalAdvance(label) + 16
+            width = fm.horizontalAdvance(label) + 18  # 2 px of slack: rounding never elides
             left = len(chips) - number
             more = f"+{left}"
             reserve = fm.horizontalAdvance(more) + 20 if left > 1 else 0
@@ -162,46 +176,43 @@ class TimelineDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(chip.adjusted(0.5, 0.5, -0.5, -0.5), area.height() / 2,
                                     area.height() / 2)
             painter.setPen(QColor(colors.text))
-            painter.drawText(chip.adjusted(8, 0, -8, 0), int(Qt.AlignmentFlag.AlignVCenter),
-                             fm.elidedText(label, Qt.TextElideMode.ElideRight, int(width) - 16))
+            painter.drawText(chip.adjusted(8, 0, -6, 0), int(Qt.AlignmentFlag.AlignVCenter),
+                             fm.elidedText(label, Qt.TextElideMode.ElideRight, int(width) - 14))
             x += width + 6
         return area.bottom() + 1
 
     def _runs(self, painter: QPainter, option: QStyleOptionViewItem,
               runs: list[tuple[str, bool]], area: QRect, colors) -> None:
         """Words wrapped over ``TEXT_LINES`` lines, search hits on a highlight, "…" at the end."""
-        fm = option.fontMetrics
+        fm = QFontMetrics(option.font)
         bold = QFont(option.font)
         bold.setBold(True)
         bold_fm = QFontMetrics(bold)
-        words = [(word, hit) for text, hit in runs for word in text.split()]
-        x, line = area.left(), 0
         space = fm.horizontalAdvance(" ")
+        words = [(word, hit) for text, hit in runs for word in text.split()]
         ellipsis = "…"
+        room_for_ellipsis = fm.horizontalAdvance(ellipsis) + 2
+        x, line = area.left(), 0
         for number, (word, hit) in enumerate(words):
             metrics = bold_fm if hit else fm
             width = metrics.horizontalAdvance(word)
-            if x + width > area.right() and x > area.left():
-                line += 1
-                x = area.left()
-                if line >= TEXT_LINES:
-                    break
             last_line = line == TEXT_LINES - 1
-            if last_line and number < len(words) - 1:
-                room = area.right() - x - fm.horizontalAdvance(ellipsis)
-                if width > room and x > area.left():
+            # On the last line, keep room for "…" while more words follow.
+            reserve = room_for_ellipsis if last_line and number < len(words) - 1 else 0
+            if x > area.left() and x + width > area.right() - reserve:
+                if last_line:
                     painter.setFont(option.font)
                     painter.setPen(QColor(colors.muted))
                     painter.drawText(x, area.top() + line * fm.height() + fm.ascent(), ellipsis)
                     break
+                line, x = line + 1, area.left()
+            top = area.top() + line * fm.height()
             word = metrics.elidedText(word, Qt.TextElideMode.ElideRight, area.right() - x)
             width = metrics.horizontalAdvance(word)
-            top = area.top() + line * fm.height()
             if hit:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(colors.accent).lighter(100))
                 highlight = QColor(colors.accent)
                 highlight.setAlpha(70)
+                painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(highlight)
                 painter.drawRoundedRect(QRectF(x - 2, top, width + 4, fm.height()), 3, 3)
             painter.setFont(bold if hit else option.font)
