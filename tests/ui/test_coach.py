@@ -262,3 +262,29 @@ def test_a_draft_from_before_keys_still_restores_its_mood_and_reasons(qtbot, clo
     assert dialog.stack.currentWidget() is dialog.after
     assert dialog.unsaved_draft()["mood"] == "chatty"
     ops.finish()
+
+
+def test_a_sign_noted_lately_brings_its_topic_forward_and_says_why(qtbot, services, clock):
+    from app.core.journal.model import EntryFields
+    from app.ui.content_access import shipped_library
+
+    maya = services.family.add("Maya", 2014, 4)
+    services.journal.add(EntryFields(maya.id, clock.now() - dt.timedelta(days=3),
+                                     signs=("sign.unexplained-gifts",)))
+    library = shipped_library().library
+    ops = Ops(services)
+    dialog = CoachDialog(ops, library, (maya.id,), "Maya")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(ops.idle, timeout=5000)
+    journal = [p for p in dialog.picks if p.reason == "journal-sign"]
+    assert journal and journal[0].sign_id == "sign.unexplained-gifts"
+    sign = next(s for s in library.signs if s.id == "sign.unexplained-gifts")
+    assert all(p.starter.topic in sign.topics for p in journal)
+    reasons = [label.text() for label in dialog.prepare.findChildren(QLabel)
+               if label.objectName() == "pickReason"]
+    assert any("3 days ago" in text for text in reasons)
+    draft = dialog.unsaved_draft()
+    assert draft is not None and any(item[-1] == "sign.unexplained-gifts"
+                                     for item in draft["picks"])
+    dialog.discard_and_close()
+    ops.finish()

@@ -9,12 +9,14 @@ widget, and hand back plain values the dialog shows when they arrive.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.core.ages import BirthMonth
 from app.core.checkins import next_for_child
 from app.core.clock import local_today
 from app.core.coach import TalkRecord
+from app.core.journal.model import SignEvent
+from app.core.journal.sign_topics import JOURNAL_DAYS
 from app.core.picker import Discussed
 from app.storage.services import Services
 
@@ -26,6 +28,8 @@ class CoachData:
     favourites: frozenset[str]
     today: dt.date
     now: dt.datetime
+    signs: list[SignEvent] = field(default_factory=list)  # noted lately, for these children
+    zone: dt.tzinfo = dt.UTC
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,12 @@ def load(services: Services, child_ids: tuple[int, ...]) -> CoachData:
     births = [services.family.child(c).birth for c in child_ids]
     history = sorted((d for c in child_ids for d in services.talks.discussed(c)),
                      key=lambda d: d.on)
+    now = clock.now()
+    since = now - dt.timedelta(days=JOURNAL_DAYS + 1)
+    # The journal steers the talk: what was noted lately about these children (or the family).
+    signs = [e for who in (*child_ids, None) for e in services.journal.events(since, None, who)]
     return CoachData(births, history, frozenset(services.favourites.ids()),
-                     local_today(clock), clock.now())
+                     local_today(clock), now, signs, clock.zone())
 
 
 def next_checkin(services: Services, child_ids: tuple[int, ...],

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.core.changes import Changes
 from app.core.coach import TalkRecord, talk_band
 from app.core.content.model import Library
+from app.core.journal.sign_topics import journal_topics
 from app.core.picker import Pick, pick_starters
 from app.ui.age_words import band_label
 from app.ui.coach import coach_data, talk_draft
@@ -121,6 +122,7 @@ class CoachDialog(QDialog):
         self.today = data.today
         self.band, self._since = talk_band(data.births, data.today)
         self._history, self._favourites = data.history, data.favourites
+        self._journal = journal_topics(data.signs, self.library.signs, data.today, data.zone)
         record, draft = self.record, self.pending_draft
         record.band, record.started_at = self.band, data.now
         fresh_seed = (record.occurrence_id if record.occurrence_id is not None
@@ -154,7 +156,7 @@ class CoachDialog(QDialog):
         picks = pick_starters(self.library, self.band, self._history, self.today,
                               favourites=self._favourites, seed=self.seed + len(self._shown),
                               band_since=self._since, size=size,
-                              exclude=frozenset(self._shown))
+                              exclude=frozenset(self._shown), journal_topics=self._journal)
         self._shown |= {p.starter.id for p in picks}
         return picks
 

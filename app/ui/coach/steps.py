@@ -94,7 +94,7 @@ class PrepareStep(QWidget):
             topic = library.topic(pick.starter.topic)
             label = body_label(self.tr("{number}. {topic} — {reason}").format(
                 number=number, topic=topic.title if topic else pick.starter.topic,
-                reason=reason_words(pick)), name="pickReason")
+                reason=reason_words(pick, library)), name="pickReason")
             self.picks_host.addWidget(label)
         if not picks:
             self.picks_host.addWidget(body_label(
@@ -147,7 +147,7 @@ class TalkStep(QWidget):
         topic = library.topic(starter.topic)
         self.progress.setText(self.tr("Starter {number} of {total} · {topic} · {reason}").format(
             number=number, total=total, topic=topic.title if topic else starter.topic,
-            reason=reason_words(pick)))
+            reason=reason_words(pick, library)))
         self.starter_text.setText(starter.text)
         bullet = self.tr("  •  {item}")
         parts = [self.tr("Then ask:"), *(bullet.format(item=f) for f in starter.follow_ups), "",

@@ -45,7 +45,7 @@ def capture(coach: CoachDialog) -> dict[str, Any] | None:
         "occurrence_id": record.occurrence_id,
         "started_at": record.started_at.isoformat(),
         "seed": coach.seed,
-        "picks": [[p.starter.id, p.reason, dict(p.values), p.core, p.favourite]
+        "picks": [[p.starter.id, p.reason, dict(p.values), p.core, p.favourite, p.sign_id]
                   for p in coach.picks],
         "index": coach.index,
         "step": coach.stack.currentIndex(),
@@ -72,7 +72,8 @@ def restore(coach: CoachDialog, draft: dict[str, Any]) -> None:
             continue
         values = {str(k): int(v) for k, v in dict(more[0] if more else {}).items()}
         core, favourite = (bool(more[1]), bool(more[2])) if len(more) >= 3 else (False, False)
-        picks.append(Pick(starter, str(reason), values, core, favourite))
+        sign_id = str(more[3]) if len(more) >= 4 else ""  # drafts from before the journal
+        picks.append(Pick(starter, str(reason), values, core, favourite, sign_id))
     if picks:
         coach.picks = picks
     coach.index = min(int(draft.get("index", 0)), max(len(coach.picks) - 1, 0))
