@@ -283,6 +283,8 @@ def test_a_sign_noted_lately_brings_its_topic_forward_and_says_why(qtbot, servic
     reasons = [label.text() for label in dialog.prepare.findChildren(QLabel)
                if label.objectName() == "pickReason"]
     assert any("3 days ago" in text for text in reasons)
+    dialog.prepare.begin_button.click()
+    dialog.talk.note.setText("she said a friend sent the card")
     draft = dialog.unsaved_draft()
     assert draft is not None and any(item[-1] == "sign.unexplained-gifts"
                                      for item in draft["picks"])
