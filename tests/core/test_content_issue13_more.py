@@ -112,3 +112,65 @@ def test_each_new_starter_keeps_the_care_rules(library, starter_id):
         if care.DYING_WORDS.search(pair.they_say):
             assert care.ASKS_DIRECTLY.search(pair.you_say)
             assert care.CRISIS_REFERENCE.search(pair.you_say)
+
+
+# --- 2. every child ---------------------------------------------------------------------------
+
+LGBTQ_STARTERS = [
+    ("threats-and-blackmail.13-15.threat-to-out-you", "13-15", ["who you like", "on your side"]),
+    ("privacy.13-15.a-second-account", "13-15", ["second account", "won't be in trouble"]),
+    ("threats-and-blackmail.16-17.outed-as-leverage", "16-17", ["who you are", "not judge"]),
+    ("online-friends.16-17.finding-your-people", "16-17", ["community", "lgbtq+"]),
+]
+ADAPTED_REFUSALS = {
+    "3-5": "saying-no.3-5.three-steps-every-time",
+    "6-8": "saying-no.6-8.my-no-steps",
+    "9-12": "saying-no.9-12.the-exact-words",
+    "13-15": "saying-no.13-15.a-script-that-never-changes",
+    "16-17": "saying-no.16-17.step-by-step-card",
+}
+FRIEND_STARTERS = {
+    "9-12": "always-in-your-corner.9-12.a-friend-tells-you",
+    "13-15": "always-in-your-corner.13-15.when-a-friend-tells-you",
+    "16-17": "always-in-your-corner.16-17.a-friends-secret",
+}
+EVERY_CHILD = ([s for s, _, _ in LGBTQ_STARTERS] + list(ADAPTED_REFUSALS.values())
+               + list(FRIEND_STARTERS.values()))
+
+
+@pytest.mark.parametrize(("starter_id", "band", "needed"), LGBTQ_STARTERS)
+def test_lgbtq_teens_hear_themselves(library, starter_id, band, needed):
+    assert library.starter(starter_id).bands == (band,)
+    text = words_of(library, starter_id).lower()
+    for word in needed:
+        assert word in text, (starter_id, word)
+
+
+def test_the_threat_to_out_someone_is_a_red_flag(library):
+    flag = next(f for f in library.red_flags if f.id == "red-flag.threatens-to-out-you")
+    assert "who you like" in flag.text
+
+
+@pytest.mark.parametrize("band", list(ADAPTED_REFUSALS))
+def test_every_band_has_a_literal_refusal_with_a_note_on_adapting_the_talk(library, band):
+    starter = library.starter(ADAPTED_REFUSALS[band])
+    assert starter.topic == "saying-no" and starter.bands == (band,)
+    assert "To adapt the talk:" in starter.why
+    note = starter.why.lower()
+    assert "same" in note and ("practise" in note or "rehearse" in note)
+    assert '"no' in starter.text.lower() or "say" in starter.text.lower()  # the words to use
+
+
+@pytest.mark.parametrize("band", list(FRIEND_STARTERS))
+def test_a_friend_who_is_told_knows_what_to_do(library, band):
+    starter = library.starter(FRIEND_STARTERS[band])
+    assert starter.bands == (band,)
+    text = words_of(library, starter.id).lower()
+    assert "danger" in text  # when an adult must hear, whatever was promised
+    assert "in trouble" in text  # the friend is never in trouble for helping
+    assert "pick" in text or "choose" in text or "their terms" in text  # the friend keeps control
+
+
+@pytest.mark.parametrize("starter_id", EVERY_CHILD)
+def test_every_child_starter_keeps_the_care_rules(library, starter_id):
+    test_each_new_starter_keeps_the_care_rules(library, starter_id)
