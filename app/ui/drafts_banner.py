@@ -23,6 +23,7 @@ def _what(kind: str) -> str:
     words = {
         "talk": QCoreApplication.translate("DraftsBanner", "A talk you were in the middle of"),
         "evidence": QCoreApplication.translate("DraftsBanner", "An evidence entry in Help now"),
+        "journal-entry": QCoreApplication.translate("DraftsBanner", "A note for your journal"),
     }
     return words.get(kind, QCoreApplication.translate("DraftsBanner", "Something you typed"))
 

@@ -154,7 +154,8 @@ def style_sheet(c: Colors, body_pt: float = MIN_BODY_PT) -> str:
     QRadioButton::indicator:checked {{ background: {c.primary}; border: 2px solid {c.primary}; }}
     QRadioButton::indicator:focus {{ border: 2px solid {c.primary}; }}
     QFrame#dueBanner {{ background: {c.selection}; border-bottom: 2px solid {c.primary}; }}
-    QFrame#draftsBanner {{ background: {c.sunken}; border-bottom: 1px solid {c.border}; }}
+    QFrame#draftsBanner, QFrame#inboxBanner {{
+        background: {c.sunken}; border-bottom: 1px solid {c.border}; }}
     QLabel#bannerText {{ font-size: {t['banner']}; font-weight: 600; }}
     """
 

@@ -9,7 +9,7 @@ sign opens Help now; a lock keeps a half-written note and the next unlock gives 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from app.core.journal.model import EntryFields, EntryFilter
 from tests.conftest import PASSPHRASE
@@ -218,6 +218,7 @@ def test_a_lock_keeps_the_half_written_note_and_unlock_gives_it_back(qtbot, cont
     wait_for_shell(qtbot, window)
     banner = window.shell.drafts_banner
     qtbot.waitUntil(banner.isVisible, timeout=15000)
+    assert "A note for your journal" in banner.findChild(QLabel, "draftLine").text()
     qtbot.mouseClick(banner.findChild(QPushButton, "restoreDraft1"), Qt.MouseButton.LeftButton)
     wait_for_ops(qtbot, window)
     again = window.session.window_of_kind("journal-entry")
