@@ -8,13 +8,16 @@ new starters one by one, so a failure names the starter at fault.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 
 from app.core.content import care_checks as care
+from app.core.content.checker import run_check, stats_lines
 from app.core.content.loader import load_library
 from app.core.content.readability import too_hard
+from tests.core.content_fixtures import write_library
 
 SHIPPED = Path(__file__).resolve().parents[2] / "conversations"
 
@@ -42,6 +45,11 @@ def library():
     loaded = load_library(SHIPPED)
     assert not loaded.problems
     return loaded.library
+
+
+def check_messages(root: Path) -> tuple[int, str]:
+    out = io.StringIO()
+    return run_check(root, stats=False, out=out), out.getvalue()
 
 
 def words_of(library, starter_id: str) -> str:
@@ -174,3 +182,89 @@ def test_a_friend_who_is_told_knows_what_to_do(library, band):
 @pytest.mark.parametrize("starter_id", EVERY_CHILD)
 def test_every_child_starter_keeps_the_care_rules(library, starter_id):
     test_each_new_starter_keeps_the_care_rules(library, starter_id)
+
+
+# --- 2b. after the crisis: "The weeks after" is its own section, per country ------------------
+
+COUNTRIES = ("us", "ca", "gb", "au", "intl")
+
+
+@pytest.mark.parametrize("code", COUNTRIES)
+def test_every_country_has_the_weeks_after_as_its_own_section(library, code):
+    country = library.countries[code]
+    words = " ".join(item.text for item in country.after)
+    for needed in ("sleep", "school", "self-harm", "suicide", "on their own"):
+        assert needed in words, (code, needed)
+    assert not any("weeks-after" in step.id or step.text.startswith("The weeks after")
+                   for step in country.steps)
+    for item in country.after:
+        assert item.id.startswith(f"{code}.after.") and item.sources and item.reviewed
+
+
+def test_the_us_weeks_after_names_the_fbi_victim_specialists(library):
+    words = " ".join(item.text for item in library.countries["us"].after)
+    assert "victim specialists" in words and "741741" in words
+
+
+def _with_after(root: Path, code: str, entry: str) -> None:
+    path = root / "countries" / f"{code}.toml"
+    path.write_text(path.read_text() + f'\n[[after]]\nid = "{code}.after.x"\n{entry}\n')
+
+
+def test_an_after_entry_inherits_its_files_sources_and_date(tmp_path):
+    root = write_library(tmp_path / "c")
+    _with_after(root, "gb", 'text = "Keep routines steady."')
+    loaded = load_library(root)
+    assert not loaded.problems
+    (item,) = loaded.library.countries["gb"].after
+    assert item.sources == ("src-a",) and str(item.reviewed) == "2026-11-23"
+    assert loaded.files["gb.after.x"] == root / "countries" / "gb.toml"
+
+
+def test_the_checker_holds_after_entries_to_the_sourced_numbers_rule(tmp_path):
+    root = write_library(tmp_path / "c")
+    _with_after(root, "au", 'text = "Call 1800 999 999 any time."')
+    code, out = check_messages(root)
+    assert code == 1 and "“1800 999 999” is not listed in sources/contacts" in out
+    assert "au.toml" in out
+
+
+def test_the_checker_holds_after_entries_to_the_screenshot_rule(tmp_path):
+    root = write_library(tmp_path / "c")
+    _with_after(root, "us", 'text = "Take screenshots of the messages."')
+    code, out = check_messages(root)
+    assert code == 1 and "CONTENT_GUIDE rule 9" in out
+
+
+def test_stats_count_the_weeks_after(library):
+    assert "4 after" in "\n".join(stats_lines(library))
+
+
+# --- 2c. Help now shows the weeks after (a real dialog, offscreen) ----------------------------
+
+def _order(dialog, widget) -> int:
+    box = dialog._country_box
+    return next(i for i in range(box.count()) if box.itemAt(i).widget() is widget)
+
+
+def test_help_now_shows_the_weeks_after_after_the_steps(qtbot, library):
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from app.ui.content_access import LibraryState
+    from app.ui.help.help_now_dialog import HelpNowDialog
+
+    dialog = HelpNowDialog(LibraryState(library), "gb")
+    qtbot.addWidget(dialog)
+    for code in ("gb", "us", "intl"):
+        dialog.country.setCurrentIndex(dialog.country.findData(code))
+        (section,) = dialog.findChildren(QWidget, "weeksAfter")  # the old country's is gone
+        assert section.accessibleName() == "The weeks after"
+        items = [label.text() for label in section.findChildren(QLabel, "weeksAfterItem")]
+        assert len(items) == len(library.countries[code].after)
+        assert any("suicide" in text for text in items)
+        steps = dialog.findChildren(QLabel, "helpStep")
+        assert not any("The weeks after" in label.text() for label in steps)
+        last_step = steps[-1]
+        first_channel = dialog.findChildren(QLabel, "channelName")[0].parentWidget()
+        assert _order(dialog, last_step) < _order(dialog, section) < _order(dialog,
+                                                                             first_channel)

@@ -152,7 +152,8 @@ def country_contacts(country: Country) -> Iterator[tuple[str, tuple[str, ...], s
         for value in (channel.phone, channel.web, channel.text_line):
             if value:
                 yield channel.id, channel.sources, value
-    entries: list[Step | Channel | Never] = [*country.steps, *country.channels, *country.never]
+    entries: list[Step | Channel | Never] = [*country.steps, *country.channels, *country.never,
+                                             *country.after]
     for entry in entries:
         for text in _texts(entry):
             for match in WEB_ADDRESS.finditer(text):

@@ -152,6 +152,7 @@ class _Check:
             entries += [(e.id, e) for e in country.steps]
             entries += [(e.id, e) for e in country.channels]
             entries += [(e.id, e) for e in country.never]
+            entries += [(e.id, e) for e in country.after]
         return entries
 
     def unique_ids(self) -> None:
@@ -305,7 +306,7 @@ def stats_lines(library: Library) -> list[str]:
                  + ", ".join(f"{c} {signs[c]}" for c in SIGN_CATEGORIES) + ")")
     for code, country in sorted(library.countries.items()):
         lines.append(f"country {code}: {len(country.steps)} steps, {len(country.channels)} "
-                     f"channels, {len(country.never)} never")
+                     f"channels, {len(country.never)} never, {len(country.after)} after")
     lines.append(f"sources: {len(library.sources)}")
     return lines
 

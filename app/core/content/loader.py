@@ -200,11 +200,13 @@ class _Loader:
                 country = msgspec.structs.replace(
                     country, steps=_inherit(country.steps, country),
                     channels=_inherit(country.channels, country),
-                    never=_inherit(country.never, country))
+                    never=_inherit(country.never, country),
+                    after=_inherit(country.after, country))
                 self.parts["countries"][country.code] = country
                 self.note_ids(path, [*(s.id for s in country.steps),
                                      *(c.id for c in country.channels),
-                                     *(n.id for n in country.never)])
+                                     *(n.id for n in country.never),
+                                     *(a.id for a in country.after)])
         parts = self.parts
         self.result.library = Library(
             sources=parts["sources"], topics=tuple(parts["topics"]),

@@ -139,6 +139,10 @@ class Country(Entry, frozen=True, kw_only=True):
     steps: tuple[Step, ...] = msgspec.field(default=(), name="step")
     channels: tuple[Channel, ...] = msgspec.field(default=(), name="channel")
     never: tuple[Never, ...] = ()
+    # "The weeks after": a short section of its own in Help now, after the numbered steps, on
+    # what helps once the crisis is over (sleep, school, watching for self-harm, the child's own
+    # counselling options). Kept apart so the steps stay what to do right now.
+    after: tuple[Step, ...] = ()
 
 
 class Library(msgspec.Struct, frozen=True):

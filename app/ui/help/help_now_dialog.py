@@ -157,6 +157,7 @@ class HelpNowDialog(QDialog):
             self._emergency(layout, country)
             self._first_words(layout)
             self._steps(layout, country)
+            self._weeks_after(layout, country)
             self._channels(layout, country)
             self._never(layout, country)
 
@@ -187,6 +188,23 @@ class HelpNowDialog(QDialog):
         for number, step in enumerate(country.steps, start=1):
             layout.addWidget(body_label(self.tr("{number}.  {step}").format(
                 number=number, step=step.text), name="helpStep"))
+
+    def _weeks_after(self, layout: QVBoxLayout, country: Any) -> None:
+        """What helps once the crisis is over: its own short section, so the numbered steps
+        above stay what to do right now and these do not read as step 11."""
+        if not country.after:
+            return
+        section = QWidget()
+        section.setObjectName("weeksAfter")
+        section.setAccessibleName(self.tr("The weeks after"))
+        inner = QVBoxLayout(section)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(8)
+        inner.addWidget(title_label(self.tr("The weeks after"), "sectionTitle"))
+        for item in country.after:
+            inner.addWidget(body_label(self.tr("•  {item}").format(item=item.text),
+                                       name="weeksAfterItem"))
+        layout.addWidget(section)
 
     def _channels(self, layout: QVBoxLayout, country: Any) -> None:
         layout.addWidget(title_label(self.tr("Who to contact"), "sectionTitle"))
