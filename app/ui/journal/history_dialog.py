@@ -71,13 +71,17 @@ def runs_html(runs: list[Run]) -> str:
     colors = current_colors()
     parts = []
     for text, kind in runs:
-        words = html.escape(text).replace("\n", "<br>")
-        if kind == "added":
-            parts.append(f'<u style="color:{colors.success}">{words}</u>')
-        elif kind == "removed" and text.strip():
-            parts.append(f'<s style="color:{colors.danger}">{words}</s>')
-        elif kind == "same":
-            parts.append(words)
+        if kind == "removed" and not text.strip():
+            continue  # a space or line break that went: nothing to see
+        word_part = text.rstrip()
+        words = html.escape(word_part).replace("\n", "<br>")
+        after = html.escape(text[len(word_part):]).replace("\n", "<br>")  # never underlined
+        if kind == "added" and words:
+            parts.append(f'<u style="color:{colors.success}">{words}</u>{after}')
+        elif kind == "removed":
+            parts.append(f'<s style="color:{colors.danger}">{words}</s>{after}')
+        else:
+            parts.append(words + after)
     return "".join(parts)
 
 
@@ -131,6 +135,7 @@ class HistoryDialog(QDialog):
         self.diff.setObjectName("historyDiff")
         self.diff.setAccessibleName(self.tr("What changed in this version"))
         self.diff.setOpenLinks(False)
+        self.diff.document().setDocumentMargin(12)
         row.addWidget(self.diff, 5)
         layout.addLayout(row, 1)
         self.message = message_label("historyMessage")

@@ -21,7 +21,7 @@ from app.ui.journal.timeline_model import NEW_WEEK_ROLE, SUMMARY_ROLE
 from app.ui.journal.timeline_words import (
     Names,
     come_back_mark,
-    removed_on_words,
+    removed_on_short,
     strength_word,
     week_header,
 )
@@ -101,7 +101,8 @@ class TimelineDelegate(QStyledItemDelegate):
             painter.setPen(QColor(colors.accent))
             painter.drawText(QRect(inner.left(), y, inner.width(), fm.height()),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             removed_on_words(row.deleted_at, self.zone))
+                             fm.elidedText(removed_on_short(row.deleted_at, self.zone),
+                                           Qt.TextElideMode.ElideRight, inner.width()))
             y += fm.height() + GAP
         runs = list(row.snippet) or [(row.preview, False)]
         self._runs(painter, option, runs, QRect(inner.left(), y, inner.width(),

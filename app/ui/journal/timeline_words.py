@@ -56,6 +56,13 @@ def removed_on_words(deleted_at: dt.datetime, zone: dt.tzinfo) -> str:
     return _tr("Will be removed for good on {date}").format(date=date_words(day))
 
 
+def removed_on_short(deleted_at: dt.datetime, zone: dt.tzinfo) -> str:
+    """The same on a timeline row, where a long date does not fit ("… on 23 Dec")."""
+    day = (deleted_at + dt.timedelta(days=RESTORE_DAYS)).astimezone(zone).date()
+    text = QLocale.system().toString(QDate(day.year, day.month, day.day), "d MMM")
+    return _tr("Will be removed for good on {date}").format(date=text)
+
+
 def count_words(total: int, searching: bool, deleted: bool) -> str:
     if deleted:
         return _tr("%n recently deleted", "", total)
