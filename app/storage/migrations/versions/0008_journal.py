@@ -75,7 +75,8 @@ def upgrade() -> None:
         sa.Column("sign_id", sa.String(120), primary_key=True),
         sa.Column("position", sa.Integer(), nullable=False),
     )
-    op.create_index("ix_journal_entry_signs_sign_id", "journal_entry_signs", ["sign_id"])
+    op.create_index("ix_journal_entry_signs_sign_entry", "journal_entry_signs",
+                    ["sign_id", "entry_id"])
     op.create_table(
         "journal_entry_tags",
         sa.Column("entry_id", sa.Integer(),
