@@ -161,3 +161,19 @@ def test_a_broken_overlay_file_is_named_and_english_still_loads(tmp_path) -> Non
     assert result.library.starter(STARTER).text.startswith("Who can")
     assert next(r for r in result.library.refusals
                 if r.id == "refusal.6-8.firm.0").text.startswith("Non.")
+
+
+def test_the_weeks_after_in_help_now_can_be_translated(tmp_path) -> None:
+    import shutil
+
+    root = tmp_path / "conversations"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "conversations", root)
+    (root / "fr" / "countries").mkdir(parents=True)
+    (root / "fr" / "countries" / "gb.toml").write_text(
+        'code = "gb"\nreviewed = 2026-12-30\n\n[[after]]\nid = "gb.after.routines"\n'
+        'text = "Gardez les repas et le sommeil aussi réguliers que possible."\n',
+        encoding="utf-8")
+    result = load_library(root, "fr_FR")
+    after = {a.id: a for a in result.library.country("gb").after}
+    assert after["gb.after.routines"].text.startswith("Gardez les repas")
+    assert not [p for p in result.problems if "gb.after" in str(p)]

@@ -33,7 +33,7 @@ LIST_FIELDS = frozenset({"follow_ups", "listen_for"})
 TEXT_FIELDS = STRING_FIELDS | LIST_FIELDS | {"if_they_say"}
 # Tables that hold entries, as the English files name them.
 ENTRY_TABLES = frozenset({"starter", "refusal", "pressure", "reassurance", "red_flag",
-                          "category", "sign", "step", "channel", "never"})
+                          "category", "sign", "step", "channel", "never", "after"})
 KEYS = frozenset({"id", "code", "reviewed"})
 
 
@@ -155,7 +155,7 @@ def english_entries(library: Library) -> dict[str, Any]:
         found.update((e.id, e) for e in group)
     for code, country in library.countries.items():
         found[code] = country
-        for part in (country.steps, country.channels, country.never):
+        for part in (country.steps, country.channels, country.never, country.after):
             found.update((e.id, e) for e in part)
     return found
 
@@ -193,7 +193,8 @@ def apply_overlay(library: Library, overlay: Overlay) -> Library:
                    for t in library.topics)
     countries = {code: msgspec.structs.replace(
         one(c, code), steps=_replace_all(c.steps, overlay),
-        channels=_replace_all(c.channels, overlay), never=_replace_all(c.never, overlay))
+        channels=_replace_all(c.channels, overlay), never=_replace_all(c.never, overlay),
+        after=_replace_all(c.after, overlay))
         for code, c in library.countries.items()}
     return msgspec.structs.replace(
         library, topics=topics, countries=countries,
