@@ -126,17 +126,22 @@ class MainWindow(QMainWindow):
         """The check-in controller while unlocked, else None."""
         return self.session.controller if self.session is not None else None
 
-    def open_help_now(self) -> Any:
-        """Help now works everywhere: before setup, locked (no log) and unlocked (with log)."""
+    def open_help_now(self, urgent: bool = False) -> Any:
+        """Help now works everywhere: before setup, locked (no log) and unlocked (with log).
+
+        ``urgent`` (a self-harm sign was just noted) puts the country's crisis lines first."""
         from app.ui.content_access import shipped_library
         from app.ui.help.help_now_dialog import HelpNowDialog
 
         if self.help_dialog is not None and self.help_dialog.isVisible():
+            if urgent:
+                self.help_dialog.show_crisis_first()
             self.help_dialog.raise_()
             self.help_dialog.activateWindow()
             return self.help_dialog
         ops = self.session.ops if self.session is not None else None
-        self.help_dialog = HelpNowDialog(shipped_library(), self._help_country(), ops, self)
+        self.help_dialog = HelpNowDialog(shipped_library(), self._help_country(), ops, self,
+                                         urgent=urgent)
         if self.session is not None:
             self.session.adopt(self.help_dialog, "evidence")
             self.help_dialog.evidence_log.deleted.connect(self._offer_backup_cleanup)
@@ -204,7 +209,8 @@ class MainWindow(QMainWindow):
 
     def _follow_note(self, dialog: Any) -> None:
         dialog.saved.connect(self._noted)
-        dialog.urgent_saved.connect(self.open_help_now)  # the entry is kept; help comes first
+        # The entry is kept; help comes first, the crisis lines at the top.
+        dialog.urgent_saved.connect(lambda: self.open_help_now(urgent=True))
         dialog.finished.connect(self._keep_settings_private)
 
     def _noted(self, entry: Any) -> None:

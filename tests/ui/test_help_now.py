@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QLabel
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
 
 from app.ui.help.help_now_dialog import HelpNowDialog
 from app.ui.main_window import HELP_SHORTCUT, MainWindow
@@ -172,3 +172,24 @@ def test_locked_help_now_has_no_draft(qtbot):
     assert dialog.unsaved_draft() is None
     dialog.restore_draft({"fields": {"notes": "x"}})  # nothing to put it in: no error
     dialog.discard_and_close()
+
+
+@pytest.mark.parametrize("code", ["us", "ca", "gb", "au", "intl"])
+def test_every_country_has_crisis_lines_and_urgent_help_puts_them_first(qtbot, code):
+    from app.ui.content_access import shipped_library
+
+    library = shipped_library()
+    calm = HelpNowDialog(library, code)
+    urgent = HelpNowDialog(library, code, urgent=True)
+    for dialog in (calm, urgent):
+        qtbot.addWidget(dialog)
+    assert calm.findChild(QWidget, "crisisFirst") is None
+    frame = urgent.findChild(QWidget, "crisisFirst")
+    crisis = [c for c in library.library.country(code).channels if c.crisis]
+    assert crisis and frame is not None
+    assert [label.text() for label in frame.findChildren(QLabel, "crisisName")] == [
+        c.name for c in crisis]
+    names = [b.accessibleName() for b in urgent.findChildren(QPushButton)]
+    assert len(names) == len(set(names))  # each Copy button says what it copies
+    calm.show_crisis_first()
+    assert calm.findChild(QWidget, "crisisFirst") is not None

@@ -9,7 +9,7 @@ sign opens Help now; a lock keeps a half-written note and the next unlock gives 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from app.core.journal.model import EntryFields, EntryFilter
 from tests.conftest import PASSPHRASE
@@ -197,7 +197,17 @@ def test_an_urgent_sign_is_kept_and_opens_help_now(qtbot, context, services):
     assert window.help_dialog is None or not window.help_dialog.isVisible()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     _saved(qtbot, window, dialog)
-    assert window.help_dialog is not None and window.help_dialog.isVisible()
+    help_now = window.help_dialog
+    assert help_now is not None and help_now.isVisible() and help_now.urgent
+    # The crisis lines come first, before the emergency card and the steps.
+    body = help_now.scroll.widget()
+    crisis = help_now.findChild(QWidget, "crisisFirst")
+    emergency = help_now.findChild(QLabel, "emergencyLine")
+    assert crisis is not None and crisis.isVisible()
+    assert crisis.mapTo(body, crisis.rect().topLeft()).y() < \
+        emergency.mapTo(body, emergency.rect().topLeft()).y()
+    names = [label.text() for label in crisis.findChildren(QLabel, "crisisName")]
+    assert names  # this family's country has at least one crisis line
     [entry] = _entries(window)
     assert entry.fields.signs == ("sign.talks-of-dying",)
 

@@ -125,6 +125,7 @@ class Channel(Entry, frozen=True, kw_only=True):
     phone: str = ""
     web: str = ""
     text_line: str = ""
+    crisis: bool = False  # a suicide / crisis line: first in Help now after an urgent sign
 
 
 class Never(Entry, frozen=True, kw_only=True):

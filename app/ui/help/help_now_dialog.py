@@ -49,8 +49,10 @@ FIRST_WORDS_COUNT = 3
 
 class HelpNowDialog(QDialog):
     def __init__(self, library: LibraryState, country_code: str,
-                 ops: Ops | None = None, parent: QWidget | None = None) -> None:
+                 ops: Ops | None = None, parent: QWidget | None = None, *,
+                 urgent: bool = False) -> None:
         super().__init__(parent)
+        self.urgent = urgent  # after a self-harm sign: the crisis lines come first
         self.setObjectName("helpNowDialog")
         self.setWindowTitle(self.tr("Help now"))
         self.resize(900, 760)
@@ -154,6 +156,8 @@ class HelpNowDialog(QDialog):
                 "The help lines could not be loaded. If your child is in danger, call your "
                 "local emergency number now."), name="errorMessage"))
         else:
+            if self.urgent:
+                self._crisis_first(layout, country)
             self._emergency(layout, country)
             self._first_words(layout)
             self._steps(layout, country)
@@ -171,6 +175,32 @@ class HelpNowDialog(QDialog):
             line = self.tr("If your child is in danger right now, or has talked about hurting "
                            "themselves, call your local emergency number now.")
         inner.addWidget(body_label(line, name="emergencyLine"))
+        layout.addWidget(frame)
+
+    def show_crisis_first(self) -> None:
+        """A self-harm sign was just noted: put the country's crisis lines at the very top."""
+        if not self.urgent:
+            self.urgent = True
+            self._rebuild()
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def _crisis_first(self, layout: QVBoxLayout, country: Any) -> None:
+        lines = [channel for channel in country.channels if channel.crisis]
+        if not lines:
+            return
+        frame, inner = card(self.tr("Talk to a crisis line now"))
+        frame.setObjectName("crisisFirst")
+        inner.addWidget(title_label(self.tr("Talk to a crisis line now"), "sectionTitle"))
+        inner.addWidget(body_label(self.tr(
+            "Stay with your child. Ask them calmly and directly whether they are thinking about "
+            "suicide; asking does not put the idea in their head. These lines are free and "
+            "private, and you can call them together."), name="crisisAdvice"))
+        for channel in lines:
+            inner.addWidget(title_label(channel.name, "crisisName"))
+            for kind, value in (("phone", channel.phone), ("text", channel.text_line),
+                                ("web", channel.web)):
+                if value:
+                    inner.addLayout(self._copy_row(kind, value, channel.name, prefix="crisis_"))
         layout.addWidget(frame)
 
     def _first_words(self, layout: QVBoxLayout) -> None:
@@ -222,7 +252,8 @@ class HelpNowDialog(QDialog):
                         kind, value, channel.name if value in shared else ""))
             layout.addWidget(frame)
 
-    def _copy_row(self, kind: str, value: str, channel: str = "") -> QHBoxLayout:
+    def _copy_row(self, kind: str, value: str, channel: str = "",
+                  prefix: str = "") -> QHBoxLayout:
         """One contact line with its Copy button ("Copy phone 0800 1111" to a screen reader;
         a number two channels share is named with its channel: "Copy phone 999 (Police)")."""
         row = QHBoxLayout()
@@ -237,7 +268,9 @@ class HelpNowDialog(QDialog):
         spoken = spoken.format(value=value)
         if channel:
             spoken = self.tr("{copy} ({channel})").format(copy=spoken, channel=channel)
-        copy = button(self.tr("Copy"), f"copy_{value}", accessible=spoken)
+        if prefix:  # the same line shows again under "Who to contact": say which copy this is
+            spoken = self.tr("{copy}, at the top").format(copy=spoken)
+        copy = button(self.tr("Copy"), f"{prefix}copy_{value}", accessible=spoken)
         copy.clicked.connect(lambda: self.copy(value))
         row.addWidget(copy)
         return row
