@@ -207,6 +207,21 @@ class MainWindow(QMainWindow):
         dialog.activateWindow()
         return dialog
 
+    def export_journal(self) -> Any:
+        """Entries for a professional, as PDF and JSON; closed by a lock like every vault window."""
+        from app.ui.journal.export_dialog import ExportDialog
+
+        if self.session is None:
+            return None
+        open_already = self.session.window_of_kind("journal-export")
+        if open_already is not None:
+            open_already.raise_()
+            return open_already
+        dialog = ExportDialog(self.session.ops, self.session.services.vault.clock, parent=self)
+        self.session.adopt(dialog, "journal-export")
+        dialog.show()
+        return dialog
+
     def _follow_note(self, dialog: Any) -> None:
         dialog.saved.connect(self._noted)
         # The entry is kept; help comes first, the crisis lines at the top.
@@ -357,6 +372,8 @@ class MainWindow(QMainWindow):
         self.shell.note_requested.connect(lambda child_id: self.note_something(child_id,
                                                                                from_card=True))
         self.shell.edit_entry_requested.connect(self.edit_journal_entry)
+        self.shell.export_requested.connect(self.export_journal)
+        self.shell.help_requested.connect(lambda: self.open_help_now(urgent=True))
         self.setup_flow = None
         self.unlock_page = None
         self._switch_to(self.shell)

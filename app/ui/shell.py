@@ -7,6 +7,9 @@ adding one later means adding it to ``_build_pages`` and nothing else.
 
 from __future__ import annotations
 
+import logging
+from typing import Any
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,7 +26,10 @@ from app.ui.pages.family_page import FamilyPage
 from app.ui.session import UnlockedSession
 from app.ui.widgets.common import button
 
-PAGE_IDS = {"familyPage": "family", "checkinsPage": "checkins", "talksPage": "talks",
+log = logging.getLogger(__name__)
+
+PAGE_IDS = {"familyPage": "family", "checkinsPage": "checkins", "journalPage": "journal",
+            "trendsPanel": "trends", "rulesPage": "rules", "talksPage": "talks",
             "libraryPage": "library", "settingsPage": "settings"}
 
 
@@ -32,7 +38,9 @@ class Shell(QWidget):
     restore_requested = Signal(object)  # a Draft to reopen
     backup_restore_requested = Signal()  # Settings → Restore a backup: lock, then choose
     note_requested = Signal(int)  # a child's card asked for a quick entry: the child's id
+    help_requested = Signal()  # a pattern or rule says: open Help now
     edit_entry_requested = Signal(int)  # the journal asked to change an entry: its id
+    export_requested = Signal()  # the journal's "Export for a professional…"
 
     def __init__(self, session: UnlockedSession, *, autostart=None,
                  tray_available: bool = False) -> None:
@@ -114,7 +122,46 @@ class Shell(QWidget):
         settings = SettingsPage(self.session, autostart=self._autostart,
                                 tray_available=self._tray_available)
         settings.restore_requested.connect(self.backup_restore_requested)
-        return [family, checkins, talks, library, settings]
+        journal, trends, rules = self._journal_pages(family, content.library)
+        return [family, checkins, journal, trends, rules, talks, library, settings]
+
+    def _journal_pages(self, family: FamilyPage, library: Any) -> list[QWidget]:
+        """The journal, its trends and its rules; a pattern card on the home page and the
+        journal (a rules file that cannot be read leaves the rules out, never the journal)."""
+        from app.core.journal.rules import RulesError, load_rules
+        from app.paths import shipped_content_dir
+        from app.ui.journal.journal_page import JournalPage
+        from app.ui.journal.pattern_card import PatternCard
+        from app.ui.journal.rules_page import RulesPage
+        from app.ui.journal.trends_panel import TrendsPanel
+
+        ops, clock = self.session.ops, self.services.vault.clock
+        try:
+            rules = load_rules(shipped_content_dir() / "rules.toml")
+        except (RulesError, OSError):
+            log.error("pattern rules not loaded")
+            rules = []
+        journal = JournalPage(ops, clock, library, edit_entry=self.edit_entry_requested.emit)
+        journal.export_requested.connect(self.export_requested)
+        trends = TrendsPanel(ops, clock, library)
+        rules_page = RulesPage(ops, clock, rules, library)
+        rules_page.open_topic.connect(self.open_topic)
+        rules_page.open_help_now.connect(self.help_requested)
+        for host, first_shown in ((family, 1), (journal, 0)):
+            card = PatternCard(ops, clock, rules, library, first_shown=first_shown)
+            card.open_entry.connect(self.open_entry)
+            card.open_topic.connect(self.open_topic)
+            card.open_help_now.connect(self.help_requested)
+            host.show_on_top(card)
+        return [journal, trends, rules_page]
+
+    def open_entry(self, entry_id: int) -> None:
+        """From "Why am I seeing this?": the entry, chosen on the journal's timeline."""
+        self.show_page("journal").select_entry(entry_id)
+
+    def open_topic(self, topic_id: str) -> None:
+        """From a rule's "what to do": the library, showing that topic's starters."""
+        self.show_page("library").show_topic(topic_id)
 
     def review_locked_notes(self) -> None:
         """The journal page, where notes merged from the inbox wait for their child."""

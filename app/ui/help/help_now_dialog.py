@@ -189,7 +189,10 @@ class HelpNowDialog(QDialog):
         if not lines:
             return
         frame, inner = card(self.tr("Talk to a crisis line now"))
-        frame.setObjectName("crisisFirst")
+        holder = QWidget()  # found by name; the card keeps the card look
+        holder.setObjectName("crisisFirst")
+        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+        holder.layout().addWidget(frame)
         inner.addWidget(title_label(self.tr("Talk to a crisis line now"), "sectionTitle"))
         inner.addWidget(body_label(self.tr(
             "Stay with your child. Ask them calmly and directly whether they are thinking about "
@@ -201,7 +204,7 @@ class HelpNowDialog(QDialog):
                                 ("web", channel.web)):
                 if value:
                     inner.addLayout(self._copy_row(kind, value, channel.name, prefix="crisis_"))
-        layout.addWidget(frame)
+        layout.addWidget(holder)
 
     def _first_words(self, layout: QVBoxLayout) -> None:
         lines = self._library.first_words(FIRST_WORDS_COUNT)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,8 @@ SIDE_BY_SIDE_MIN_WIDTH = 700  # narrower than this, the entry is shown below the
 
 
 class JournalPage(QWidget):
+    export_requested = Signal()  # "Export for a professional…": the main window opens it
+
     def __init__(self, ops: Ops, clock: Clock, catalogue: Any, *,
                  edit_entry: Callable[[int], None] | None = None) -> None:
         super().__init__()
@@ -66,7 +68,17 @@ class JournalPage(QWidget):
         header.addWidget(title_label(self.tr("Journal")), 1)
         self.count_line = body_label("", muted=True, name="journalCount")
         header.addWidget(self.count_line, 0, Qt.AlignmentFlag.AlignBottom)
+        self.export_button = button(self.tr("Export for a professional…"), "journalExport",
+                                    accessible=self.tr("Export journal entries for a "
+                                                       "professional"))
+        self.export_button.clicked.connect(self.export_requested)
+        header.addSpacing(12)
+        header.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(header)
+        self._top = QVBoxLayout()  # the pattern card, when the shell gives one
+        self._top.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._top)
+        self._wanted: int | None = None  # asked for from outside ("Why am I seeing this?")
         self.filters = FilterBar(self.names)
         self.filters.changed.connect(self.apply_filters)
         layout.addWidget(self.filters)
@@ -111,6 +123,15 @@ class JournalPage(QWidget):
         layout.addWidget(self.split, 1)
         follow_changes(self, ops, lambda c: c.touches("journal", "family"), self.refresh)
         self.refresh()
+
+    def show_on_top(self, widget: QWidget) -> None:
+        """A card above the timeline (the pattern card): it hides itself when it has nothing."""
+        self._top.addWidget(widget)
+
+    def select_entry(self, entry_id: int) -> None:
+        """Choose this entry on the timeline, or show it beside the list if it is not there."""
+        self._select_id = self._wanted = entry_id
+        self.model.set_filter(self._filter(), keep_place=True)
 
     def _status_line(self) -> QWidget:
         """A calm line under the filters: "Moved to Recently deleted. [Undo]"."""
@@ -178,8 +199,15 @@ class JournalPage(QWidget):
         if row < 0 and self._select_row is not None:
             row = min(self._select_row, self.model.rowCount() - 1)
         self._select_id = self._select_row = None
+        wanted, self._wanted = self._wanted, None
         if row >= 0:
             self.list.setCurrentIndex(self.model.index(row))
+        elif wanted is not None:  # outside the filters or further back: show it all the same
+            self.detail.setVisible(True)
+            self._ops.read(lambda s: s.journal.entry(wanted),
+                           lambda entry: self.detail.show_entry(
+                               entry, can_edit=self._edit_entry is not None), owner=self,
+                           failed=lambda _error: self.detail.show_entry(None))
         else:
             self.detail.show_entry(None)
 

@@ -55,8 +55,11 @@ class PatternCard(QFrame):
     open_topic = Signal(str)
     open_help_now = Signal()
 
-    def __init__(self, ops: Ops, clock: Clock, rules: Sequence[Rule], catalogue: Any) -> None:
+    def __init__(self, ops: Ops, clock: Clock, rules: Sequence[Rule], catalogue: Any, *,
+                 first_shown: int = FIRST_SHOWN) -> None:
+        """``first_shown`` patterns open at once; 0 (the journal) shows one line to open them."""
         super().__init__()
+        self._first = first_shown
         self.setObjectName("patternCard")
         self._ops, self._clock, self._rules = ops, clock, list(rules)
         self._by_id = {r.id: r for r in self._rules}
@@ -127,9 +130,12 @@ class PatternCard(QFrame):
         not a wall of them."""
         keys = [f.key for f in self.shown]
         for index, key in enumerate(keys):
-            self.blocks[key].setVisible(self._all or index < FIRST_SHOWN)
-        hidden = 0 if self._all else max(len(keys) - FIRST_SHOWN, 0)
-        self.more.setText(self.tr("Show %n more patterns", "", hidden))
+            self.blocks[key].setVisible(self._all or index < self._first)
+        hidden = 0 if self._all else max(len(keys) - self._first, 0)
+        if self._first == 0:
+            self.more.setText(self.tr("%n patterns worth a calm talk: show them", "", hidden))
+        else:
+            self.more.setText(self.tr("Show %n more patterns", "", hidden))
         self.more.setAccessibleName(self.more.text())
         self.more.setVisible(hidden > 0)
         self.setVisible(bool(keys))

@@ -105,6 +105,7 @@ class RuleEditor(QFrame):
         form = QFormLayout(box)
         form.setContentsMargins(12, 10, 12, 10)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # longer languages
         rule = self.rule
         self.enabled = QCheckBox(self.tr("Use this rule"))
         self.enabled.setObjectName(f"ruleOn_{rule.id}")

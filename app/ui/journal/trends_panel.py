@@ -64,14 +64,19 @@ class TrendsPanel(QWidget):
     def __init__(self, ops: Ops, clock: Clock, catalogue: Any) -> None:
         super().__init__()
         self.setObjectName("trendsPanel")
+        self.title = self.tr("Trends")
         self._ops, self._clock = ops, clock
         self._categories = categories_from(catalogue)
         self._generation = 0
         self.weeks: list[ChartWeek] = []
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(28, 24, 28, 20)  # a page of its own, like the others
         layout.setSpacing(10)
-        layout.addWidget(title_label(self.tr("Signs over time"), "sectionTitle"))
+        layout.addWidget(title_label(self.tr("Signs over time")))
+        layout.addWidget(body_label(self.tr(
+            "What you noted each week, with the check-ins done and the talks held in the same "
+            "weeks: so you can see whether worries grew when talks stopped."), muted=True,
+            name="trendIntro"))
         layout.addLayout(self._choices())
         self.empty = body_label("", muted=True, name="trendEmpty")
         layout.addWidget(self.empty)

@@ -112,7 +112,17 @@ class FamilyPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.list_host)
+        # The journal's pattern card (when the shell gives one) scrolls with the children, so
+        # a small window never squeezes either of them.
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.setSpacing(10)
+        self._top = QVBoxLayout()
+        self._top.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(self._top)
+        content_layout.addWidget(self.list_host, 1)
+        scroll.setWidget(content)
         layout.addWidget(scroll, 1)
         self._countdown = QTimer(self)
         self._countdown.setInterval(COUNTDOWN_MS)
@@ -123,6 +133,10 @@ class FamilyPage(QWidget):
 
     # --- listing ---------------------------------------------------------------------------
 
+
+    def show_on_top(self, widget: QWidget) -> None:
+        """A calm card above the children (the journal's patterns); it hides when empty."""
+        self._top.addWidget(widget)
     def refresh(self) -> None:
         """Read the family on the worker; the page is redrawn when it arrives."""
         include_archived = self.show_archived.isChecked()

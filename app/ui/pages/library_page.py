@@ -116,6 +116,17 @@ class LibraryPage(QWidget):
         layout.addWidget(self.practice_button)
         return tab
 
+    def show_topic(self, topic_id: str) -> None:
+        """Open on one topic's starters (a pattern's "what to do" points here)."""
+        self.tabs.setCurrentWidget(self.starters)
+        self.search.clear()
+        index = self.starters.topic.findData(topic_id)
+        if index < 0:  # not in the chosen child's band: "All ages" (the last choice)
+            self.for_whom.setCurrentIndex(self.for_whom.count() - 1)
+            index = self.starters.topic.findData(topic_id)
+        if index >= 0:
+            self.starters.topic.setCurrentIndex(index)
+
     def fill_for_whom(self) -> None:
         """Read the children and favourites on the worker, then list who to show it for."""
         self.ops.read(read_facts, self._facts_read, owner=self)
