@@ -143,6 +143,7 @@ class Shell(QWidget):
             rules = []
         journal = JournalPage(ops, clock, library, edit_entry=self.edit_entry_requested.emit)
         journal.export_requested.connect(self.export_requested)
+        journal.window_opened.connect(self.session.adopt)  # a lock closes it with the rest
         trends = TrendsPanel(ops, clock, library)
         rules_page = RulesPage(ops, clock, rules, library)
         rules_page.open_topic.connect(self.open_topic)

@@ -47,6 +47,7 @@ SIDE_BY_SIDE_MIN_WIDTH = 700  # narrower than this, the entry is shown below the
 
 class JournalPage(QWidget):
     export_requested = Signal()  # "Export for a professional…": the main window opens it
+    window_opened = Signal(object, str)  # a window showing entries: the session closes it at lock
 
     def __init__(self, ops: Ops, clock: Clock, catalogue: Any, *,
                  edit_entry: Callable[[int], None] | None = None) -> None:
@@ -241,6 +242,7 @@ class JournalPage(QWidget):
 
     def open_history(self, entry_id: int) -> None:
         self.history_dialog = HistoryDialog(self._ops, entry_id, self.names, self.zone, self)
+        self.window_opened.emit(self.history_dialog, "journal-history")
         self.history_dialog.open()
 
     def delete_entry(self, entry_id: int) -> None:

@@ -1,0 +1,86 @@
+"""The journal inside the real window: pages by id, the pattern card's ways out, export and
+history closed by a lock like every window showing vault data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from app.core.journal.model import EntryFields
+from tests.ui.helpers import open_unlocked, wait_for_ops
+
+
+def _strong_worry(services, clock) -> tuple[int, int]:
+    maya = services.family.add("Maya", 2013, 4).id
+    entry = services.journal.add(EntryFields(maya, clock.now() - dt.timedelta(days=1),
+                                             signs=("sign.secret-friend",), strength=3,
+                                             saw="asked who Ash is and she went quiet"))
+    services.close()
+    return maya, entry.id
+
+
+def _click(qtbot, host, name: str) -> None:
+    found = host.findChild(QPushButton, name)
+    assert found is not None, name
+    qtbot.mouseClick(found, Qt.MouseButton.LeftButton)
+
+
+def test_the_journal_pages_sit_in_the_sidebar_by_id(qtbot, context, services):
+    services.close()
+    window = open_unlocked(qtbot, context)
+    ids = window.shell.page_ids()
+    assert ids.index("family") < ids.index("journal") < ids.index("trends") < ids.index("rules")
+    for page_id in ("journal", "trends", "rules"):
+        page = window.shell.show_page(page_id)
+        wait_for_ops(qtbot, window)
+        assert page.isVisible() and page.title
+
+
+def test_why_am_i_seeing_this_opens_the_entry_on_the_journal(qtbot, context, services, clock):
+    _maya, entry_id = _strong_worry(services, clock)
+    window = open_unlocked(qtbot, context)
+    wait_for_ops(qtbot, window)
+    family = window.shell.page("family")
+    card = family.findChild(QPushButton, "patternShowMore").parentWidget().parentWidget()
+    qtbot.waitUntil(card.isVisible, timeout=10000)
+    key = next(iter(card.blocks))
+    _click(qtbot, card, f"patternWhy{key}")
+    _click(qtbot, card, f"patternOpen{key}_{entry_id}")
+    wait_for_ops(qtbot, window)
+    journal = window.shell.pages.currentWidget()
+    assert journal.objectName() == "journalPage"
+    qtbot.waitUntil(lambda: journal.current_id() == entry_id, timeout=10000)
+
+
+def test_what_to_do_opens_the_rules_topic_in_the_library(qtbot, context, services, clock):
+    _strong_worry(services, clock)
+    window = open_unlocked(qtbot, context)
+    wait_for_ops(qtbot, window)
+    card = window.shell.page("family").findChild(QPushButton, "patternShowMore")
+    card = card.parentWidget().parentWidget()
+    qtbot.waitUntil(card.isVisible, timeout=10000)
+    key = next(iter(card.blocks))
+    _click(qtbot, card, f"patternWhatToDo{key}")
+    _click(qtbot, card, f"patternTopic{key}")
+    library = window.shell.pages.currentWidget()
+    assert library.objectName() == "libraryPage"
+    assert library.starters.topic.currentData() == "always-in-your-corner"
+
+
+def test_export_and_history_close_when_porchlight_locks(qtbot, context, services, clock):
+    _maya, entry_id = _strong_worry(services, clock)
+    window = open_unlocked(qtbot, context)
+    journal = window.shell.show_page("journal")
+    wait_for_ops(qtbot, window)
+    qtbot.mouseClick(journal.export_button, Qt.MouseButton.LeftButton)
+    export = window.session.window_of_kind("journal-export")
+    assert export is not None and export.isVisible()
+    journal.open_history(entry_id)
+    history = journal.history_dialog
+    wait_for_ops(qtbot, window)
+    assert history.isVisible()
+    window.lock()
+    assert not export.isVisible()
+    assert not history.isVisible()
