@@ -231,6 +231,51 @@ def _tour_dialogs(qtbot, window, visit: Visit, failures: list[str]) -> None:
         settle(qtbot, window)
 
     guarded("coach", failures, coach)
+    _tour_journal(qtbot, window, visit, failures)
+
+
+def _tour_journal(qtbot, window, visit: Visit, failures: list[str]) -> None:
+    """Quick entry with its details open, an entry's history, the export, and Help now after
+    an urgent sign (the demo family has a year of journal entries)."""
+
+    def quick_entry() -> None:
+        dialog = window.note_something()
+        settle(qtbot, window)
+        dialog.details_toggle.click()
+        settle(qtbot, window)
+        visit("dialog: note something", dialog)
+        dialog.discard_and_close()
+        settle(qtbot, window)
+
+    def history() -> None:
+        journal = window.shell.show_page("journal")
+        settle(qtbot, window)
+        qtbot.waitUntil(lambda: journal.model.rowCount() > 0, timeout=10000)
+        from app.ui.journal.timeline_model import ID_ROLE
+
+        entry_id = journal.model.index(0).data(ID_ROLE)
+        journal.open_history(entry_id)
+        settle(qtbot, window)
+        visit("dialog: history of an entry", journal.history_dialog)
+        journal.history_dialog.reject()
+
+    def export() -> None:
+        dialog = window.export_journal()
+        settle(qtbot, window)
+        visit("dialog: export for a professional", dialog)
+        dialog.reject()
+
+    def urgent_help() -> None:
+        dialog = window.open_help_now(urgent=True)
+        settle(qtbot, window)
+        visit("dialog: help now after an urgent sign", dialog)
+        dialog.close()
+
+    for name, action in (("dialog: note something", quick_entry),
+                         ("dialog: history of an entry", history),
+                         ("dialog: export for a professional", export),
+                         ("dialog: help now after an urgent sign", urgent_help)):
+        guarded(name, failures, action)
 
 
 def _tour_locked(qtbot, window, visit: Visit, failures: list[str]) -> None:
@@ -253,5 +298,12 @@ def _tour_locked(qtbot, window, visit: Visit, failures: list[str]) -> None:
         visit("dialog: restore a backup", dialog)
         dialog.reject()
 
+    def locked_note() -> None:
+        dialog = window.note_something()
+        settle(qtbot)
+        visit("dialog: note something while locked", dialog)
+        dialog.close()
+
+    guarded("dialog: note something while locked", failures, locked_note)
     guarded("dialog: recovery code", failures, recover)
     guarded("dialog: restore a backup", failures, restore)

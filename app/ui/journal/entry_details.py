@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCompleter,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -58,15 +58,15 @@ class EntryDetails(QWidget):
                                self.tr("Your own reading of it, kept apart from the facts"))
         form.addRow(self._label(self.tr("What I think it might mean"), self.think), self.think)
         self.strength_group = QButtonGroup(self)
-        strength_row = QHBoxLayout()
-        strength_row.setSpacing(18)
-        for value, words in strength_words():
+        strength_row = QGridLayout()  # two by two: still fits in a longer language
+        strength_row.setHorizontalSpacing(18)
+        for index, (value, words) in enumerate(strength_words()):
             radio = QRadioButton(words)
             radio.setObjectName(f"strength{value or 0}")
             radio.setAccessibleName(self.tr("How worried: {words}").format(words=words))
             self.strength_group.addButton(radio, value or 0)
-            strength_row.addWidget(radio)
-        strength_row.addStretch(1)
+            strength_row.addWidget(radio, index // 2, index % 2)
+        strength_row.setColumnStretch(2, 1)
         self.strength_group.button(0).setChecked(True)
         self.strength_group.idToggled.connect(lambda *_: self.changed.emit())
         form.addRow(QLabel(self.tr("How worried are you?")), strength_row)
