@@ -290,3 +290,41 @@ def test_a_sign_noted_lately_brings_its_topic_forward_and_says_why(qtbot, servic
                                      for item in draft["picks"])
     dialog.discard_and_close()
     ops.finish()
+
+
+def test_come_back_entries_wait_in_the_prepare_step_and_talks_feed_the_journal(
+        qtbot, services, clock):
+    from app.core.journal.model import EntryFields, EntryFilter
+    from app.ui.content_access import shipped_library
+
+    maya = services.family.add("Maya", 2014, 4)
+    flagged = services.journal.add(EntryFields(
+        maya.id, clock.now() - dt.timedelta(days=2), signs=("sign.secret-friend",),
+        saw="a new friend called Ash", come_back=True))
+    other = services.journal.add(EntryFields(
+        None, clock.now() - dt.timedelta(days=1), tags=("late night",), come_back=True))
+    ops = Ops(services)
+    dialog = CoachDialog(ops, shipped_library().library, (maya.id,), "Maya")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(ops.idle, timeout=5000)
+    listed = dialog.prepare.come_back
+    assert listed.isVisibleTo(dialog) and set(listed.boxes) == {flagged.id, other.id}
+    texts = [label.text() for label in listed.findChildren(QLabel)]
+    assert any("a new friend called Ash" in text for text in texts)
+    listed.boxes[flagged.id].setChecked(True)  # talked about Ash; the late night waits
+    dialog.prepare.begin_button.click()
+    while dialog.stack.currentWidget() is dialog.talk:
+        dialog.talk.talked_button.click()
+    dialog.practise.next_button.click()
+    dialog.close_step.next_button.click()
+    dialog.after.come_back.setText("ask again about the group chat")
+    dialog.after.finish_button.click()
+    qtbot.waitUntil(ops.idle, timeout=5000)
+    assert not services.journal.entry(flagged.id).fields.come_back
+    assert services.journal.entry(flagged.id).revision == 2  # the history keeps the flag
+    assert services.journal.entry(other.id).fields.come_back
+    waiting = services.journal.come_back(maya.id)
+    assert [e.fields.saw for e in waiting] == ["ask again about the group chat"]
+    assert waiting[0].fields.tags == ("from a talk",)
+    assert services.journal.count(EntryFilter(come_back_only=True)) == 2
+    ops.finish()

@@ -15,10 +15,11 @@ from app.core.ages import BirthMonth
 from app.core.checkins import next_for_child
 from app.core.clock import local_today
 from app.core.coach import TalkRecord
-from app.core.journal.model import SignEvent
+from app.core.journal.model import Entry, SignEvent
 from app.core.journal.sign_topics import JOURNAL_DAYS
 from app.core.picker import Discussed
 from app.storage.services import Services
+from app.ui.coach.come_back import entries_to_come_back_to
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class CoachData:
     now: dt.datetime
     signs: list[SignEvent] = field(default_factory=list)  # noted lately, for these children
     zone: dt.tzinfo = dt.UTC
+    come_back: list[Entry] = field(default_factory=list)  # journal entries marked for a talk
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,8 @@ def load(services: Services, child_ids: tuple[int, ...]) -> CoachData:
     # The journal steers the talk: what was noted lately about these children (or the family).
     signs = [e for who in (*child_ids, None) for e in services.journal.events(since, None, who)]
     return CoachData(births, history, frozenset(services.favourites.ids()),
-                     local_today(clock), now, signs, clock.zone())
+                     local_today(clock), now, signs, clock.zone(),
+                     entries_to_come_back_to(services, child_ids))
 
 
 def next_checkin(services: Services, child_ids: tuple[int, ...],

@@ -34,6 +34,7 @@ from app.core.picker import Pick, pick_starters
 from app.ui.age_words import band_label
 from app.ui.coach import coach_data, talk_draft
 from app.ui.coach.coach_data import CoachData, NextCheckin
+from app.ui.coach.come_back import keep_after_talk
 from app.ui.coach.steps import AfterStep, CloseStep, PractiseStep, PrepareStep, TalkStep
 from app.ui.dates import city_of, short_moment, zone_differs
 from app.ui.ops import Ops
@@ -144,6 +145,7 @@ class CoachDialog(QDialog):
             else self.tr("Starters for {band} (the youngest's, so every word suits both).")
             .format(band=label))
         self.prepare.show_picks(self.library, self.picks)
+        self.prepare.come_back.show_entries(data.come_back, self.library, data.zone)
         self.loaded = True
         if draft:
             talk_draft.restore(self, draft)
@@ -257,8 +259,17 @@ class CoachDialog(QDialog):
         saving = dataclasses.replace(record, items=list(record.items))
         self._saving = True
         self.after.finish_button.setEnabled(False)
-        self.ops.write(lambda s: coach_data.save(s, saving),
-                       touches=Changes(talks=True, checkins=True),
+        children, talked_about = self.child_ids, self.prepare.come_back.talked_about()
+        tag = self.tr("from a talk")  # the parent's own word for it, in their language
+
+        def keep(services: Any) -> int:
+            talk_id = coach_data.save(services, saving)
+            keep_after_talk(services, children, talked_about, saving.come_back_to, tag,
+                            saving.finished_at or services.vault.clock.now())
+            return talk_id
+
+        touches_journal = bool(talked_about or saving.come_back_to.strip())
+        self.ops.write(keep, touches=Changes(talks=True, checkins=True, journal=touches_journal),
                        done=self._saved, failed=self._not_saved, owner=self)
 
     def _saved(self, _talk_id: int) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.core.coach import MOODS
 from app.core.content.model import Library, Pressure, Reassurance, Refusal
 from app.core.picker import Pick
+from app.ui.coach.come_back import ComeBackList
 from app.ui.coach.words import calm_checklist, mood_words, reason_words
 from app.ui.widgets.common import (
     body_label,
@@ -78,6 +79,8 @@ class PrepareStep(QWidget):
             row, box = wrapping_checkbox(line, f"calm{index}")
             self.checks.append(box)
             layout.addWidget(row)
+        self.come_back = ComeBackList()  # from the journal: "You wanted to come back to"
+        layout.addWidget(self.come_back)
         layout.addWidget(title_label(self.tr("Today's conversation starters"), "sectionTitle"))
         self.picks_host = QVBoxLayout()
         layout.addLayout(self.picks_host)
