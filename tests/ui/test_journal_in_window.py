@@ -84,3 +84,21 @@ def test_export_and_history_close_when_porchlight_locks(qtbot, context, services
     window.lock()
     assert not export.isVisible()
     assert not history.isVisible()
+
+
+def test_an_entry_deleted_over_30_days_ago_is_removed_for_good_at_unlock(qtbot, context,
+                                                                          services, clock):
+    from app.core.journal.model import EntryFilter
+
+    maya = services.family.add("Maya", 2013, 4).id
+    old = services.journal.add(EntryFields(maya, clock.now(), signs=("sign.withdraws",)))
+    recent = services.journal.add(EntryFields(maya, clock.now(), signs=("sign.up-late",)))
+    services.journal.delete(old.id)
+    clock.advance(dt.timedelta(days=20))
+    services.journal.delete(recent.id)
+    clock.advance(dt.timedelta(days=11))  # old: 31 days in the bin; recent: 11
+    services.close()
+    window = open_unlocked(qtbot, context)
+    wait_for_ops(qtbot, window)
+    kept = window.session.ops.run_now(lambda s: s.journal.page(EntryFilter(deleted=True), 0, 10))
+    assert [e.id for e in kept] == [recent.id]

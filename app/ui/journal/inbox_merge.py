@@ -25,9 +25,14 @@ log = logging.getLogger(__name__)
 
 
 def publish_and_merge(services: Any, folder: Any) -> int:
-    """On the worker: write the public key beside the vault, then merge the sealed notes."""
+    """On the worker, at unlock: remove for good what was deleted over 30 days ago (as the
+    journal promised), write the public key beside the vault, then merge the sealed notes."""
     from app.storage.journal_inbox import merge_inbox, publish_public_key
 
+    try:
+        services.journal.purge_expired()
+    except Exception as error:  # never stops the merge; it is tried again at the next unlock
+        log.error("expired entries not purged: %s", type(error).__name__)
     publish_public_key(folder, services.journal.inbox_public_key())
     return merge_inbox(services.journal, folder)
 
