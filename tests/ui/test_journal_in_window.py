@@ -102,3 +102,58 @@ def test_an_entry_deleted_over_30_days_ago_is_removed_for_good_at_unlock(qtbot, 
     wait_for_ops(qtbot, window)
     kept = window.session.ops.run_now(lambda s: s.journal.page(EntryFilter(deleted=True), 0, 10))
     assert [e.id for e in kept] == [recent.id]
+
+
+def test_no_file_beside_the_vault_holds_a_name_or_a_journal_word(qtbot, context, services,
+                                                                  clock, caplog):
+    """Every file Porchlight writes in its folder (the encrypted vault, its log, window.ini, the
+    sealed inbox, backups) is scanned for a child's name and the words of a note."""
+    import logging
+
+    from app.local_log import configure
+
+    handlers = configure(context.folder.root, level=logging.DEBUG)
+    caplog.set_level(logging.DEBUG)
+    try:
+        services.family.add("Zephyrine", 2013, 4)
+        services.close()
+        window = open_unlocked(qtbot, context)
+        dialog = window.note_something()
+        wait_for_ops(qtbot, window)
+        dialog.picker.filter.setText("secret")
+        qtbot.keyClick(dialog.picker.filter, Qt.Key.Key_Return)
+        dialog.details_toggle.click()
+        dialog.details.saw.setPlainText("quibblefish marmalade at the bus stop")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        wait_for_ops(qtbot, window)
+        from app.core.journal.model import EntryFilter
+
+        found = window.session.ops.run_now(
+            lambda s: s.journal.page(EntryFilter(text="quibble"), 0, 5))
+        assert len(found) == 1  # it was saved, and the search finds it
+        journal = window.shell.show_page("journal")
+        journal.filters.set_search("quibble")
+        qtbot.wait(300)
+        wait_for_ops(qtbot, window)
+        window.session.backup_if_due()
+        wait_for_ops(qtbot, window)
+        window.lock()
+        locked = window.note_something()
+        locked.picker.filter.setText("secret")
+        qtbot.keyClick(locked.picker.filter, Qt.Key.Key_Return)
+        locked.details_toggle.click()
+        locked.details.saw.setPlainText("zanzibarian lighthouse note")
+        qtbot.mouseClick(locked.save_button, Qt.MouseButton.LeftButton)
+        assert len(list(context.folder.inbox.iterdir())) == 1  # sealed, waiting for unlock
+    finally:
+        for handler in handlers:
+            handler.close()
+            logging.getLogger().removeHandler(handler)
+    files = [p for p in context.folder.root.rglob("*") if p.is_file()]
+    assert any(p.suffix == ".log" for p in files) and any(p.name == "window.ini" for p in files)
+    for path in files:
+        data = path.read_bytes()
+        for word in (b"Zephyrine", b"quibblefish", b"marmalade", b"zanzibarian"):
+            assert word not in data, f"{word!r} in {path.name}"
+    for word in ("Zephyrine", "quibblefish", "zanzibarian"):
+        assert word not in caplog.text
