@@ -120,11 +120,11 @@ def test_no_file_beside_the_vault_holds_a_name_or_a_journal_word(qtbot, context,
         window = open_unlocked(qtbot, context)
         dialog = window.note_something()
         wait_for_ops(qtbot, window)
-        dialog.picker.filter.setText("secret")
-        qtbot.keyClick(dialog.picker.filter, Qt.Key.Key_Return)
+        dialog.picker.set_picked(("sign.secret-friend",), ())
         dialog.details_toggle.click()
         dialog.details.saw.setPlainText("quibblefish marmalade at the bus stop")
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
         wait_for_ops(qtbot, window)
         from app.core.journal.model import EntryFilter
 
@@ -139,8 +139,7 @@ def test_no_file_beside_the_vault_holds_a_name_or_a_journal_word(qtbot, context,
         wait_for_ops(qtbot, window)
         window.lock()
         locked = window.note_something()
-        locked.picker.filter.setText("secret")
-        qtbot.keyClick(locked.picker.filter, Qt.Key.Key_Return)
+        locked.picker.set_picked(("sign.secret-friend",), ())
         locked.details_toggle.click()
         locked.details.saw.setPlainText("zanzibarian lighthouse note")
         qtbot.mouseClick(locked.save_button, Qt.MouseButton.LeftButton)
