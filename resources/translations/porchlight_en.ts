@@ -58,6 +58,16 @@
             <numerusform>%n week</numerusform><numerusform>%n weeks</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>you noted a sign of this %n days ago</source>
+        <translation>
+            <numerusform>you noted a sign of this %n day ago</numerusform><numerusform>you noted a sign of this %n days ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>you noted a sign of “{category}” %n days ago</source>
+        <translation>
+            <numerusform>you noted a sign of “{category}” %n day ago</numerusform><numerusform>you noted a sign of “{category}” %n days ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>not talked about for a week</source>
         <translation>
             <numerusform>not talked about for a week</numerusform><numerusform>not talked about for a week</numerusform></translation>
@@ -71,6 +81,67 @@
         <source>a core topic, every %n weeks</source>
         <translation>
             <numerusform>a core topic, every week</numerusform><numerusform>a core topic, every %n weeks</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>With these numbers it would have fired %n times in the last {weeks} weeks for {name}</source>
+        <translation>
+            <numerusform>With these numbers it would have fired once in the last {weeks} weeks for {name}</numerusform><numerusform>With these numbers it would have fired %n times in the last {weeks} weeks for {name}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries, on {date}</source>
+        <translation>
+            <numerusform>%n entry, on {date}</numerusform><numerusform>%n entries, on {date}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries, from {first} to {last}</source>
+        <translation>
+            <numerusform>%n entry, from {first} to {last}</numerusform><numerusform>%n entries, from {first} to {last}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recently deleted</source>
+        <translation>
+            <numerusform>%n recently deleted</numerusform><numerusform>%n recently deleted</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries match</source>
+        <translation>
+            <numerusform>%n entry matches</numerusform><numerusform>%n entries match</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform><numerusform>%n entries</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing recently deleted. Entries you delete wait here for %n days, so you can bring them back.</source>
+        <translation>
+            <numerusform>Nothing recently deleted. Entries you delete wait here for %n day, so you can bring them back.</numerusform><numerusform>Nothing recently deleted. Entries you delete wait here for %n days, so you can bring them back.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-ins done</source>
+        <translation>
+            <numerusform>%n check-in done</numerusform><numerusform>%n check-ins done</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n talks</source>
+        <translation>
+            <numerusform>%n talk</numerusform><numerusform>%n talks</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>EntryDetail</name>
+    <message numerus="yes">
+        <source>Changed %n times since it was first noted.</source>
+        <translation>
+            <numerusform>Changed once since it was first noted.</numerusform><numerusform>Changed %n times since it was first noted.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>%n of {listed} entries ticked.</source>
+        <translation>
+            <numerusform>%n of {listed} entries ticked.</numerusform><numerusform>%n of {listed} entries ticked.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -110,6 +181,43 @@
     </message>
 </context>
 <context>
+    <name>InboxBanner</name>
+    <message numerus="yes">
+        <source>%n notes written while locked — review them and choose the child.</source>
+        <translation>
+            <numerusform>%n note written while locked — review it and choose the child.</numerusform><numerusform>%n notes written while locked — review them and choose the child.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>JournalPage</name>
+    <message numerus="yes">
+        <source>Moved to Recently deleted. You can bring it back for %n days.</source>
+        <translation>
+            <numerusform>Moved to Recently deleted. You can bring it back for %n day.</numerusform><numerusform>Moved to Recently deleted. You can bring it back for %n days.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PatternCard</name>
+    <message numerus="yes">
+        <source>%n patterns worth a calm talk: show them</source>
+        <translation>
+            <numerusform>%n pattern worth a calm talk: show it</numerusform><numerusform>%n patterns worth a calm talk: show them</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n more patterns</source>
+        <translation>
+            <numerusform>Show %n more pattern</numerusform><numerusform>Show %n more patterns</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SignPicker</name>
+    <message numerus="yes">
+        <source>%n ticked</source>
+        <translation>
+            <numerusform>%n ticked</numerusform><numerusform>%n ticked</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>StartersTab</name>
     <message numerus="yes">
         <source>%n conversation starter</source>
@@ -120,6 +228,14 @@
         <source>%n conversation starters</source>
         <translation>
             <numerusform>%n conversation starter</numerusform><numerusform>%n conversation starters</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TrendsPanel</name>
+    <message numerus="yes">
+        <source>Last %n weeks</source>
+        <translation>
+            <numerusform>Last %n week</numerusform><numerusform>Last %n weeks</numerusform></translation>
     </message>
 </context>
 </TS>
