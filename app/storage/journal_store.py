@@ -35,7 +35,7 @@ from app.core.journal.model import (
     RuleSetting,
     SignEvent,
 )
-from app.storage import journal_rules, journal_search
+from app.storage import journal_events, journal_rules, journal_search
 from app.storage.engine import checkpoint
 from app.storage.journal_rows import (
     current_revision,
@@ -150,7 +150,7 @@ class JournalStore:
                child_id: int | Literal["all"] | None = "all") -> list[SignEvent]:
         """Signs and tags of live entries, oldest first (tags have category ``""``)."""
         with self._sessions() as session:
-            return journal_search.events(session, self._categories, since, until, child_id)
+            return journal_events.events(session, self._categories, since, until, child_id)
 
     def come_back(self, child_id: int | None) -> list[Entry]:
         """Live entries marked "come back to this" for a child (or the family), newest first."""
