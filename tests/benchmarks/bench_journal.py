@@ -8,8 +8,11 @@ and tag links and both FTS5 indexes), all inside one transaction, so the file is
 - ``journal_search_50k_ms``: median of 50 varied searches, each ``count`` + the first ``page``
   of 100 (what the timeline asks when the parent types), goal < 30;
 - ``journal_search_ratio_vs_raw_fts5``: that median against the same searches done by hand on
-  the same connection (the sanitised expression in a raw FTS5 ``MATCH``: a count and the newest
-  100 row ids with their snippets) — the cost of everything the app adds; goal <= 1.5;
+  the same connection (``journal_raw_fts5_ms``: the sanitised expression in a raw FTS5 ``MATCH``
+  joined to the entries, one statement for the count of live matches and one for the newest 100
+  with their snippets, as the timeline shows them) — the cost of everything the app adds;
+  goal <= 1.5. ``journal_fts5_index_only_ms`` is printed beside it for reference: the index
+  alone, newest *row id* first and hidden entries included, which is not the timeline's answer;
 - ``journal_open_50k_ms``: ``count`` + first page with no filter (opening the timeline), < 150;
 - ``journal_save_ms``: median of 50 ``add`` (each its own durable transaction), < 50;
 - ``journal_chart_52w_ms``: one child's ``events`` for 52 weeks + core ``weekly_counts``, < 50;
@@ -128,7 +131,35 @@ def median_ms(actions: list[Callable[[], object]]) -> float:
 
 
 def raw_search(connection, typed: str) -> None:
-    """The same search by hand: FTS5 MATCH, a count and the newest 100 ids with snippets."""
+    """The same search by hand, in the plainest SQL that gives the timeline's answer.
+
+    The app shows live entries newest *noted* first (row ids follow saving, not noting, and a
+    hidden entry is not shown), so the hand-written query joins the index to the entries: a
+    count of the live matches, then the newest 100 with the same snippets as the app."""
+    query = sanitise(typed)
+    if query is None:
+        return
+    parts = [(index, expression) for index, expression in
+             ((TRIGRAM_INDEX, query.trigram), (WORD_INDEX, query.words)) if expression]
+    index, expression = parts[0]
+    source = f"{index} JOIN journal_entries e ON e.id = {index}.rowid"
+    where = f"{index} MATCH ? AND e.deleted_at IS NULL"
+    args = [expression]
+    for other, other_expression in parts[1:]:
+        where += f" AND e.id IN (SELECT rowid FROM {other} WHERE {other} MATCH ?)"
+        args.append(other_expression)
+    tokens = 48 if index == TRIGRAM_INDEX else 14  # as the app's snippets
+    cursor = connection.cursor()
+    cursor.execute(f"SELECT count(*) FROM {source} WHERE {where}", args).fetchall()
+    cursor.execute(f"SELECT e.id, snippet({index}, -1, ?, ?, '…', {tokens}) FROM {source} "
+                   f"WHERE {where} ORDER BY e.noted_at DESC, e.id DESC LIMIT 100",
+                   [HIT_START, HIT_END, *args]).fetchall()
+    cursor.close()
+
+
+def index_only_search(connection, typed: str) -> None:
+    """The index alone (the reference this benchmark used first): a count of every match and
+    the 100 highest row ids with snippets. Cheaper, but not the timeline's answer."""
     query = sanitise(typed)
     if query is None:
         return
@@ -162,11 +193,14 @@ def measure(opened: vault.OpenVault, services: Services, children: list[int],
     connection = opened.engine.raw_connection()
     try:
         raw = median_ms([(lambda t=typed: raw_search(connection, t)) for typed in QUERIES])
+        index_only = median_ms(
+            [(lambda t=typed: index_only_search(connection, t)) for typed in QUERIES])
     finally:
         connection.close()
     figures["journal_search_50k_ms"] = f"{search:.1f}"
     figures["journal_search_ratio_vs_raw_fts5"] = f"{search / raw:.2f}"
     figures["journal_raw_fts5_ms"] = f"{raw:.1f}"
+    figures["journal_fts5_index_only_ms"] = f"{index_only:.1f}"
     opening = median_ms(
         [lambda: (store.count(EntryFilter()), store.page(EntryFilter(), 0, 100))] * 11)
     figures["journal_open_50k_ms"] = f"{opening:.1f}"
