@@ -46,9 +46,10 @@ def create_demo(root: Path, clock: Clock | None = None) -> DataFolder:
         children[name], births[name] = child.id, child.birth
     services.settings.set_country("us")
     write_demo_entries(services.journal.add, children, today, clock.zone())
-    # The check-ins and talks come after the journal: its signs steer the talks' starters.
+    for caregiver in ("Dad", "Mum"):  # who leads which check-in (Settings → Family)
+        services.caregivers.add(caregiver)
     now = clock.now()
     write_demo_history(opened.sessions, now, zone_name(clock.zone(), now), children, births,
-                       _library(), services.journal.events())
+                       _library())
     services.close()
     return folder

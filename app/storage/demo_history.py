@@ -9,7 +9,10 @@ chart tells the story the product is about.
 Everything is written through the stores' own methods (``CheckinStore``, ``TalkStore``), each
 with a clock set to the moment it would have happened, so the rows are exactly what the app
 writes. The starters come from the real library, chosen by the real picker with the history so
-far and the journal's signs, the way the coach would have chosen them that week. Missed
+far, the way the coach would have chosen them that week, but without the journal's steer: the
+demo's steady trickle of everyday signs would keep the same few topics on top all year and
+leave others never talked about, which is not the year a newcomer should see. (The next talk
+the newcomer starts is steered, as every talk in the app is.) Missed
 check-ins are marked and acknowledged as the app does after showing them, and check-ins the
 catch-up pass would call missed are all settled here: the first unlock brings at most the one
 check-in that is due now, not a year of notices.
@@ -31,8 +34,6 @@ from app.core.ages import BirthMonth
 from app.core.clock import SettableClock
 from app.core.coach import TalkRecord, talk_band
 from app.core.content.model import Library
-from app.core.journal.model import SignEvent
-from app.core.journal.sign_topics import journal_topics
 from app.core.picker import Discussed, pick_starters
 from app.core.schedules import DUE_WINDOW, ScheduleSpec, slots_between
 from app.storage.checkin_store import CheckinStore
@@ -118,19 +119,17 @@ class DemoHistory:
 
 def write_demo_history(sessions: sessionmaker[Session], now: dt.datetime, zone: str,
                        children: Mapping[str, int], births: Mapping[str, BirthMonth],
-                       library: Library, events: Sequence[SignEvent]) -> DemoHistory:
+                       library: Library) -> DemoHistory:
     """Write each plan's year of check-ins and talks, as the app would have written them.
 
-    ``now`` is the demo's moment, ``zone`` the IANA zone the schedules keep, ``events`` the
-    journal's signs (they steer the picker, as they do in the coach).
+    ``now`` is the demo's moment, ``zone`` the IANA zone the schedules keep.
     """
     clock = SettableClock(now - YEAR, _zone_info(zone))
     writer = _Writer(CheckinStore(sessions, clock), TalkStore(sessions, clock), clock, library)
     for plan in PLANS:
         if plan.who in children:
             child_id = children[plan.who]
-            writer.year_of(plan, child_id, births[plan.who], zone, now,
-                           [e for e in events if e.child_id in (child_id, None)])
+            writer.year_of(plan, child_id, births[plan.who], zone, now)
     return writer.counts
 
 
@@ -143,7 +142,7 @@ class _Writer:
         self._decks: dict[str, list[str]] = {}
 
     def year_of(self, plan: Plan, child_id: int, birth: BirthMonth, zone: str,
-                now: dt.datetime, events: list[SignEvent]) -> None:
+                now: dt.datetime) -> None:
         start = now - YEAR
         self.clock.set(start)
         spec = ScheduleSpec(plan.weekday, plan.at, zone, plan.every_weeks,
@@ -165,10 +164,9 @@ class _Writer:
             elif back in plan.skipped:
                 self._skipped(occurrence.id, slot, plan.skipped[back])
                 if plan.skipped[back] == ANOTHER_TIME:
-                    self._talk(None, child_id, birth, slot + dt.timedelta(days=2), history,
-                               events)
+                    self._talk(None, child_id, birth, slot + dt.timedelta(days=2), history)
             else:
-                self._talk(occurrence.id, child_id, birth, slot, history, events)
+                self._talk(occurrence.id, child_id, birth, slot, history)
                 self.counts.done += 1
 
     def _missed(self, occurrence_id: int, slot: dt.datetime) -> None:
@@ -185,16 +183,14 @@ class _Writer:
         self.counts.skipped += 1
 
     def _talk(self, occurrence_id: int | None, child_id: int, birth: BirthMonth,
-              around: dt.datetime, history: list[Discussed], events: list[SignEvent]) -> None:
+              around: dt.datetime, history: list[Discussed]) -> None:
         """One guided talk: the picker's starters for that week, mostly talked about."""
         rng, zone = self.rng, self.clock.zone()
         started = around + dt.timedelta(minutes=rng.choice((0, 5, 10, 20, 45)))
         today = started.astimezone(zone).date()
         band, since = talk_band([birth], today)
         seed = occurrence_id if occurrence_id is not None else int(started.timestamp())
-        picks = pick_starters(self.library, band, history, today, seed=seed, band_since=since,
-                              journal_topics=journal_topics(events, self.library.signs,
-                                                            today, zone))
+        picks = pick_starters(self.library, band, history, today, seed=seed, band_since=since)
         record = TalkRecord((child_id,), band, started, occurrence_id)
         for index, pick in enumerate(picks):
             later = index > 0 and rng.random() < 0.12
