@@ -10,15 +10,17 @@ rules, in order of weight:
 3. No starter is repeated within 12 weeks while another of its topic is available.
 4. Never two starters from one topic in a talk. Favourites win ties.
 
+Topics a counsellor's plan chose for this week (``plan_topics``: topic id → plan week, see
+``app.core.plans.plan_topics``) come first of all: the family agreed to that homework.
 Topics the journal brings forward (``journal_topics``: a sign noted in the last weeks points to
 them, see ``app.core.journal.sign_topics``) come right after core topics that are due, most
 recent sign first, unless the topic was talked about since that sign was noted.
 
 Each pick says why it was chosen as a key and its values (``Pick.reason``/``Pick.values``:
 ``"never-covered"``, ``"new-for-band"`` with the band's youngest age, ``"due-again"`` with the
-weeks since, ``"journal-sign"`` with the days since the sign and ``Pick.sign_id``), plus
-whether it is a core topic and a favourite; the screen words them in the parent's language
-(``app.ui.coach.words``), never this module.
+weeks since, ``"journal-sign"`` with the days since the sign and ``Pick.sign_id``,
+``"plan-week"`` with the plan's ``week``), plus whether it is a core topic and a favourite; the
+screen words them in the parent's language (``app.ui.coach.words``), never this module.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ class Discussed:
     on: dt.date
 
 
-REASONS = ("never-covered", "new-for-band", "due-again", "journal-sign")
+REASONS = ("never-covered", "new-for-band", "due-again", "journal-sign", "plan-week")
 
 
 @dataclass(frozen=True)
@@ -102,12 +104,14 @@ def pick_starters(library: Library, band: str, history: list[Discussed], today: 
                   favourites: frozenset[str] = frozenset(), seed: int = 0,
                   band_since: dt.date | None = None, size: int = TALK_SIZE,
                   exclude: frozenset[str] = frozenset(),
-                  journal_topics: Mapping[str, JournalReason] | None = None) -> list[Pick]:
+                  journal_topics: Mapping[str, JournalReason] | None = None,
+                  plan_topics: Mapping[str, int] | None = None) -> list[Pick]:
     """2–3 starters for today's talk, each with the reason it was chosen.
 
     ``exclude`` holds starter ids already shown today (for "Swap for another").
     ``journal_topics`` are topics the journal brings forward (topic id → the sign and how long
     ago it was noted); one talked about since its sign was noted is not brought forward again.
+    ``plan_topics`` (topic id → plan week) come before everything else, earliest week first.
     """
     rng = random.Random(seed)
     recent = {h.starter_id for h in history
@@ -119,12 +123,15 @@ def pick_starters(library: Library, band: str, history: list[Discussed], today: 
         return row.core and (row.last is None
                              or (today - row.last).days >= CORE_INTERVAL_WEEKS * 7)
 
+    planned = dict(plan_topics or {})
     flagged = {topic_id: reason for topic_id, reason in (journal_topics or {}).items()
                if _open_since(rows, topic_id, reason, today)}
 
     def urgency(row: TopicCoverage) -> tuple:
         journal_days = flagged[row.topic_id].days_ago if row.topic_id in flagged else 0
-        if core_due(row):
+        if row.topic_id in planned:
+            tier, journal_days = -1, planned[row.topic_id]
+        elif core_due(row):
             tier = 0
         elif row.topic_id in flagged:
             tier = 1
@@ -147,7 +154,8 @@ def pick_starters(library: Library, band: str, history: list[Discussed], today: 
             if any(p.starter.topic == row.topic_id for p in picks):
                 continue
             # One core topic per talk is enough to keep it coming round every four weeks.
-            if (row.core and not wanted_core_twice
+            # (The counsellor's topics for the week are never held back by it.)
+            if (row.core and not wanted_core_twice and row.topic_id not in planned
                     and any(p.starter.topic in core_topics for p in picks)):
                 continue
             starter = _choose(library.starters(band, row.topic_id), recent, favourites,
@@ -159,6 +167,9 @@ def pick_starters(library: Library, band: str, history: list[Discussed], today: 
                     noted = flagged[row.topic_id]
                     reason, values = "journal-sign", {"days": noted.days_ago}
                     sign_id = noted.sign_id
+                if row.topic_id in planned:
+                    reason, values = "plan-week", {"week": planned[row.topic_id]}
+                    sign_id = ""
                 picks.append(Pick(starter, reason, values, row.core, starter.id in favourites,
                                   sign_id))
     return picks

@@ -175,3 +175,48 @@ def test_the_rules_still_hold_with_journal_topics(case, days_ago):
         assert (pick.reason == "journal-sign") == bool(pick.sign_id)
         if pick.reason == "journal-sign":
             assert pick.starter.topic in flagged and pick.values == {"days": days_ago}
+
+
+# --- topics a counsellor's plan chose for this week (app.core.plans.plan_topics) ------------
+
+
+def test_plan_topics_come_first_even_before_a_core_topic_that_is_due_and_the_journal():
+    from app.core.journal.sign_topics import JournalReason
+
+    lib = library()
+    history = [Discussed(t.starters[0].id, t.id, TODAY - dt.timedelta(days=7))
+               for t in lib.topics_for("9-12") if t.id != "saying-no"]
+    history.append(Discussed(lib.starters("9-12", "saying-no")[0].id, "saying-no",
+                             TODAY - dt.timedelta(weeks=10)))
+    flagged = {"gifts-and-money": JournalReason("sign.unexplained-gifts", 2),
+               "pictures": JournalReason("sign.hides-screen", 1)}
+    picks = pick_starters(lib, "9-12", history, TODAY, seed=1, journal_topics=flagged,
+                          plan_topics={"pictures": 3, "privacy": 3})
+    assert [p.starter.topic for p in picks][:2] in (["pictures", "privacy"],
+                                                    ["privacy", "pictures"])
+    assert [p.reason for p in picks[:2]] == ["plan-week", "plan-week"]
+    assert all(p.values == {"week": 3} and p.sign_id == "" for p in picks[:2])
+    assert picks[2].starter.topic == "saying-no"  # the due core topic still gets a place
+
+
+def test_two_core_topics_from_a_plan_both_come_even_in_one_talk():
+    lib = library()
+    picks = pick_starters(lib, "9-12", [], TODAY, seed=2,
+                          plan_topics={"saying-no": 1, "always-in-your-corner": 1})
+    topics = [p.starter.topic for p in picks]
+    assert {"saying-no", "always-in-your-corner"} <= set(topics)
+
+
+def test_a_plan_topic_outside_the_childs_band_is_not_forced_in():
+    lib = library()
+    band_topics = {t.id for t in lib.topics_for("3-5")}
+    outside = next(t.id for t in lib.topics_for("16-17") if t.id not in band_topics)
+    picks = pick_starters(lib, "3-5", [], TODAY, seed=3, plan_topics={outside: 2})
+    assert outside not in {p.starter.topic for p in picks}
+    assert all(p.reason != "plan-week" for p in picks)
+
+
+def test_without_plan_topics_the_picks_are_as_before():
+    lib = library()
+    assert (pick_starters(lib, "13-15", [], TODAY, seed=9, plan_topics={})
+            == pick_starters(lib, "13-15", [], TODAY, seed=9))
