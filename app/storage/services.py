@@ -14,6 +14,7 @@ from app.storage.evidence_store import EvidenceStore
 from app.storage.family_store import FamilyStore
 from app.storage.favourites_store import FavouritesStore
 from app.storage.journal_store import JournalStore, catalogue_categories
+from app.storage.plan_store import PlanStore
 from app.storage.settings_store import SettingsStore
 from app.storage.talk_store import TalkStore
 from app.storage.vault import OpenVault
@@ -31,6 +32,7 @@ class Services:
     drafts: DraftStore
     caregivers: CaregiverStore
     journal: JournalStore
+    plans: PlanStore
 
     @classmethod
     def for_vault(cls, vault: OpenVault) -> Services:
@@ -41,7 +43,8 @@ class Services:
                    TalkStore(vault.sessions, vault.clock),
                    DraftStore(vault.sessions, vault.clock),
                    CaregiverStore(vault.sessions, vault.clock),
-                   JournalStore(vault.sessions, vault.clock, catalogue_categories()))
+                   JournalStore(vault.sessions, vault.clock, catalogue_categories()),
+                   PlanStore(vault.sessions, vault.clock))
 
     def close(self) -> None:
         self.vault.close()

@@ -107,6 +107,26 @@ SEEDS: dict[str, list[dict[str, object]]] = {
     ],
     "journal_inbox_key": [{"id": 1, "private_key": b"\x01" * 32, "public_key": b"\x02" * 32,
                            "created_at": T}],
+    # From 0009: counsellor homework (plans and reports are the model's JSON; any text will do).
+    "plans_imported": [
+        {"id": 1, "child_id": 1, "plan_uid": "p-old", "plan_version": 1,
+         "plan_json": '{"v":1,"id":"p-old"}', "imported_at": T, "ended_at": T},
+        {"id": 2, "child_id": 1, "plan_uid": "p-new", "plan_version": 3,
+         "plan_json": '{"v":1,"id":"p-new"}', "imported_at": T, "ended_at": None},
+        {"id": 3, "child_id": 2, "plan_uid": "p-ben", "plan_version": 1,
+         "plan_json": '{"v":1,"id":"p-ben"}', "imported_at": T, "ended_at": None},
+    ],
+    "plan_task_records": [
+        {"id": 1, "plan_row_id": 2, "task_id": "w1.talk", "times_done": 2, "how_it_went": 4,
+         "how_hard": None, "got_in_the_way": "busy week", "helped": "", "question_for_next": "",
+         "updated_at": T},
+    ],
+    "plan_answers": [{"id": 1, "plan_row_id": 2, "question_id": "w1.q1", "value": "yes",
+                      "answered_at": T}],
+    "plan_templates": [{"id": 1, "name": "Gaming, 4 weeks", "plan_json": '{"v":1}',
+                        "saved_at": T}],
+    "plans_built": [{"plan_uid": "p-built", "plan_json": '{"v":1}', "saved_at": T}],
+    "reports_received": [{"id": 1, "report_json": '{"v":1}', "received_at": T}],
 }
 
 
