@@ -1,7 +1,8 @@
 """What the coach reads before a talk, and after it, on the database worker.
 
 The coach needs the children's birth months (for the band), what they have talked about (for
-the picker), the parent's favourite cards, and the next check-in once this one is done. These
+the picker), the parent's favourite cards, the counsellor's plan for this week (its topics come
+first), and the next check-in once this one is done. These
 functions run on the worker thread (``ops.read``); they touch stores and the clock, never a
 widget, and hand back plain values the dialog shows when they arrive.
 """
@@ -18,6 +19,8 @@ from app.core.coach import TalkRecord
 from app.core.journal.model import Entry, SignEvent
 from app.core.journal.sign_topics import JOURNAL_DAYS
 from app.core.picker import Discussed
+from app.core.plans.model import ActivePlan
+from app.core.plans.plan_topics import plan_topics
 from app.storage.services import Services
 from app.ui.coach.come_back import entries_to_come_back_to
 
@@ -32,6 +35,8 @@ class CoachData:
     signs: list[SignEvent] = field(default_factory=list)  # noted lately, for these children
     zone: dt.tzinfo = dt.UTC
     come_back: list[Entry] = field(default_factory=list)  # journal entries marked for a talk
+    plans: list[ActivePlan] = field(default_factory=list)  # the children's plans in progress
+    plan_topics: dict[str, int] = field(default_factory=dict)  # this week's: topic id → week
 
 
 @dataclass(frozen=True)
@@ -53,9 +58,12 @@ def load(services: Services, child_ids: tuple[int, ...]) -> CoachData:
     since = now - dt.timedelta(days=JOURNAL_DAYS + 1)
     # The journal steers the talk: what was noted lately about these children (or the family).
     signs = [e for who in (*child_ids, None) for e in services.journal.events(since, None, who)]
+    today = local_today(clock)
+    plans = [p for c in child_ids if (p := services.plans.active_for(c)) is not None]
     return CoachData(births, history, frozenset(services.favourites.ids()),
-                     local_today(clock), now, signs, clock.zone(),
-                     entries_to_come_back_to(services, child_ids))
+                     today, now, signs, clock.zone(),
+                     entries_to_come_back_to(services, child_ids), plans,
+                     plan_topics(plans, today, history))
 
 
 def next_checkin(services: Services, child_ids: tuple[int, ...],

@@ -16,7 +16,7 @@ import datetime as dt
 import random
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -31,6 +31,7 @@ from app.core.coach import TalkRecord, talk_band
 from app.core.content.model import Library
 from app.core.journal.sign_topics import journal_topics
 from app.core.picker import Pick, pick_starters
+from app.core.plans.plan_topics import current_week
 from app.ui.age_words import band_label
 from app.ui.coach import coach_data, talk_draft
 from app.ui.coach.coach_data import CoachData, NextCheckin
@@ -38,7 +39,7 @@ from app.ui.coach.come_back import keep_after_talk
 from app.ui.coach.steps import AfterStep, CloseStep, PractiseStep, PrepareStep, TalkStep
 from app.ui.dates import city_of, short_moment, zone_differs
 from app.ui.ops import Ops
-from app.ui.widgets.common import button
+from app.ui.widgets.common import body_label, button
 
 
 def database_worker(source: object, parent: QObject | None) -> Ops:
@@ -86,6 +87,11 @@ class CoachDialog(QDialog):
         self._saving = False
 
         self.prepare = PrepareStep(who)
+        self._plan_topics: dict[str, int] = {}
+        self.plan_line = body_label("", name="coachPlanWeek")  # the counsellor's week, if any
+        self.plan_line.setTextFormat(Qt.TextFormat.PlainText)  # the plan's words, as written
+        self.plan_line.hide()
+        self.prepare.layout().insertWidget(2, self.plan_line)
         self.talk = TalkStep()
         self.practise = PractiseStep()
         self.close_step = CloseStep()
@@ -124,6 +130,8 @@ class CoachDialog(QDialog):
         self.band, self._since = talk_band(data.births, data.today)
         self._history, self._favourites = data.history, data.favourites
         self._journal = journal_topics(data.signs, self.library.signs, data.today, data.zone)
+        self._plan_topics = data.plan_topics
+        self._show_plan(data)
         record, draft = self.record, self.pending_draft
         record.band, record.started_at = self.band, data.now
         fresh_seed = (record.occurrence_id if record.occurrence_id is not None
@@ -154,11 +162,27 @@ class CoachDialog(QDialog):
             self.prepare.begin_button.setFocus()
         self.ready.emit()
 
+    def _show_plan(self, data: CoachData) -> None:
+        """"Your counsellor's plan “…”: week 3 of 6." and the counsellor's note for the week."""
+        lines = []
+        for active in data.plans:
+            week = current_week(active, data.today)
+            if week is None:
+                continue
+            lines.append(self.tr("Your counsellor's plan “{title}”: week {week} of {weeks}.")
+                         .format(title=active.plan.title, week=week.number,
+                                 weeks=len(active.plan.weeks)))
+            if week.note.strip():
+                lines.append(self.tr("Why this week: {note}").format(note=week.note.strip()))
+        self.plan_line.setText("\n".join(lines))
+        self.plan_line.setVisible(bool(lines))
+
     def _pick(self, size: int) -> list[Pick]:
         picks = pick_starters(self.library, self.band, self._history, self.today,
                               favourites=self._favourites, seed=self.seed + len(self._shown),
                               band_since=self._since, size=size,
-                              exclude=frozenset(self._shown), journal_topics=self._journal)
+                              exclude=frozenset(self._shown), journal_topics=self._journal,
+                              plan_topics=self._plan_topics)
         self._shown |= {p.starter.id for p in picks}
         return picks
 

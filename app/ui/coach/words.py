@@ -90,6 +90,9 @@ def reason_words(pick: Pick, library: Library | None = None) -> str:
         weeks = int(pick.values.get("weeks", 0))
         parts = [_tr("not talked about for a week", "", weeks) if weeks == 1
                  else _tr("not talked about for %n weeks", "", weeks)]
+    elif pick.reason == "plan-week":
+        parts = [_tr("Your counsellor chose this for week {week}").format(
+            week=int(pick.values.get("week", 0)))]
     elif pick.reason == "journal-sign":
         parts = [journal_words(int(pick.values.get("days", 0)),
                                _category_title(library, pick.sign_id))]

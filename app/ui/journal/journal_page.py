@@ -7,6 +7,7 @@ choice, never one per row). Deleting hides an entry at once, with no question: a
 offers Undo, and Recently deleted keeps it for ``RESTORE_DAYS`` days. Removing for good asks
 once, in plain words, and says that backups keep it until they age out. The page follows
 ``Changes(journal=True)`` (and family changes, for names) and keeps the parent's place.
+While a counsellor's plan runs, a line names the signs its week asks the family to watch for.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.changes import Changes
-from app.core.clock import Clock
+from app.core.clock import Clock, local_today
 from app.core.journal.model import RESTORE_DAYS, Entry
+from app.core.plans.plan_topics import watch_this_week
 from app.ui.announce import announce
 from app.ui.journal.entry_detail import EntryDetail
 from app.ui.journal.filter_bar import FilterBar
@@ -76,6 +78,9 @@ class JournalPage(QWidget):
         header.addSpacing(12)
         header.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(header)
+        self.watch_line = body_label("", name="journalWatchThisWeek")  # a plan's signs to watch
+        self.watch_line.hide()
+        layout.addWidget(self.watch_line)
         self._top = QVBoxLayout()  # the pattern card, when the shell gives one
         self._top.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._top)
@@ -122,7 +127,8 @@ class JournalPage(QWidget):
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
         layout.addWidget(self.split, 1)
-        follow_changes(self, ops, lambda c: c.touches("journal", "family"), self.refresh)
+        follow_changes(self, ops, lambda c: c.touches("journal", "family", "plans"),
+                       self.refresh)
         self.refresh()
 
     def show_on_top(self, widget: QWidget) -> None:
@@ -164,12 +170,22 @@ class JournalPage(QWidget):
         """Names first (children may have changed), then the list where the parent was."""
         self._ops.read(lambda s: s.family.children(include_archived=True),
                        self._children_read, owner=self)
+        self._ops.read(lambda s: s.plans.active_plans(), self._plans_read, owner=self)
         self._keep_current()
         self.model.set_filter(self._filter(), keep_place=True)
 
     def _children_read(self, children: list[Any]) -> None:
         self.names.children = {child.id: child.name for child in children}
         self.filters.set_children([c for c in children if not c.archived])
+
+    def _plans_read(self, plans: list[Any]) -> None:
+        """"Things to watch this week for Maya: …", one line per child; hidden when none."""
+        lines = [self.tr("Things to watch this week for {child}: {signs}").format(
+            child=self.names.child(found.child_id),
+            signs="; ".join(self.names.sign(s).rstrip(".") for s in found.sign_ids))
+            for found in watch_this_week(plans, local_today(self._clock))]
+        self.watch_line.setText("\n".join(lines))
+        self.watch_line.setVisible(bool(lines))
 
     def _filter(self):
         return self.filters.entry_filter(self._clock.now(), self.zone)
