@@ -4,6 +4,9 @@ Nothing is written to disk until the last step: if the parent closes the window 
 next start simply begins setup again. The vault is created on a background thread (key
 stretching takes a second or two on purpose) while a short "setting up" message shows.
 
+The first question is who is using Porchlight: a counsellor's setup ends after the recovery
+code (no country, no children), and the choice is kept in the vault as its workspace kind.
+
 Two side paths join the steps. A parent who already uses Porchlight elsewhere chooses an export
 file instead (``ImportStep``), and the vault is imported on a background thread. A data folder
 holding someone else's files is named before anything else (``ForeignFolderStep``), and the
@@ -43,6 +46,7 @@ from app.ui.setup.steps import (
     Step,
     WelcomeStep,
 )
+from app.ui.setup.workspace_choice import COUNSELLOR, FAMILY
 from app.ui.widgets.common import (
     body_label,
     button,
@@ -98,13 +102,13 @@ class SetupFlow(QWidget):
         self.confirm = ConfirmCodeStep(self._code)
         self.country = CountryStep()
         self.children = ChildrenStep(context.clock)
-        self.steps: list[Step] = [self.welcome, self.passphrase, self.recovery, self.confirm,
-                                  self.country, self.children]
+        self.steps: list[Step] = self._steps_for(self.welcome.who.kind())
+        self.welcome.who.changed.connect(self._workspace_changed)
         self.import_step = ImportStep()
         self.folder_step: ForeignFolderStep | None = None
 
         self.stack = QStackedWidget()
-        for step in [*self.steps, self.import_step]:
+        for step in [*self._steps_for(FAMILY), self.import_step]:
             self.stack.addWidget(step)
             step.ready_changed.connect(self._refresh_buttons)
         self.busy, self.busy_title, self.busy_text = self._busy_page()
@@ -157,6 +161,22 @@ class SetupFlow(QWidget):
         layout.addStretch(1)
         return page, heading, text
 
+    def _steps_for(self, workspace: str) -> list[Step]:
+        """A counsellor needs no family data: no country, no children."""
+        first = [self.welcome, self.passphrase, self.recovery, self.confirm]
+        return first if workspace == COUNSELLOR else [*first, self.country, self.children]
+
+    @property
+    def workspace(self) -> str:
+        """Who is using Porchlight: "family" (the default) or "counsellor"."""
+        return self.welcome.who.kind()
+
+    def _workspace_changed(self, workspace: str) -> None:
+        self.steps = self._steps_for(workspace)
+        step = self.current_step()
+        if step is not None:
+            self._show(step)
+
     @property
     def current_index(self) -> int:
         """The position of the shown step in the setup steps (-1 on a side path or busy)."""
@@ -176,7 +196,8 @@ class SetupFlow(QWidget):
             self.step_label.setText(self.tr("Moving from another computer"))
         else:
             self.step_label.setText(self.tr("Before you start"))
-        self.next_button.setText(step.continue_text)
+        last = step is self.steps[-1] and step is not self.children
+        self.next_button.setText(self.tr("Finish setup") if last else step.continue_text)
         self.next_button.setAccessibleName(self.next_button.text())
         self.next_button.setVisible(step is not self.folder_step or step.is_ready())
         self.back_button.setVisible(step in self.steps[1:] or step is self.import_step)
@@ -210,6 +231,8 @@ class SetupFlow(QWidget):
             # Anything typed but not yet added counts too; a problem keeps them on this step.
             if self.children.name.text().strip() and not self.children.add_current():
                 return
+            self._create_vault()
+        elif step is self.steps[-1]:  # a counsellor's last step: no family data to ask for
             self._create_vault()
         else:
             self._show(self.steps[self.steps.index(step) + 1])
@@ -313,9 +336,11 @@ class SetupFlow(QWidget):
 
         services = Services.for_vault(opened)
         try:
-            services.settings.set_country(self.country.code())
-            for child in self.children.children:
-                services.family.add(child.name, child.birth.year, child.birth.month)
+            services.plans.set_workspace(self.workspace)
+            if self.workspace == FAMILY:
+                services.settings.set_country(self.country.code())
+                for child in self.children.children:
+                    services.family.add(child.name, child.birth.year, child.birth.month)
         except (OSError, SaveFailed) as error:
             self._vault_failed(error)
             return
@@ -323,4 +348,4 @@ class SetupFlow(QWidget):
 
     def _vault_failed(self, error: Exception) -> None:
         show_message(self.message, messages.for_vault_error(error))
-        self._show(self.children)
+        self._show(self.steps[-1])

@@ -1,4 +1,5 @@
-"""The first steps of setup: welcome, passphrase, recovery code, and country.
+"""The first steps of setup: welcome (with who is using Porchlight), passphrase, recovery
+code, and country.
 
 Each step is a small widget that says whether the parent may continue; ``flow.py`` strings
 them together with Back and Continue.
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.core import recovery_code
 from app.core.countries import CHOICES, guess_from_region
 from app.ui.help.country_words import country_name
+from app.ui.setup.workspace_choice import COUNSELLOR, WorkspaceChoice
 from app.ui.widgets.common import body_label, button, message_label, show_message, title_label
 from app.ui.widgets.passphrase_fields import PassphraseFields
 
@@ -72,17 +74,31 @@ class WelcomeStep(Step):
             "•  It coaches you. It never watches or touches your child's phone or computer."),
             name="promise")
         self.layout_.addWidget(promise)
-        self.layout_.addWidget(body_label(self.tr(
-            "Setting up takes about two minutes: a passphrase, a recovery code to write down, "
-            "your country, and your children's names and birth months. Already use "
-            "Porchlight on another computer? You can bring your notes over instead."),
-            muted=True))
+        self.who = WorkspaceChoice()
+        self.who.changed.connect(self._who_changed)
+        self.layout_.addWidget(self.who)
+        self.how_long = body_label("", muted=True, name="setupHowLong")
+        self._who_changed(self.who.kind())
+        self.layout_.addWidget(self.how_long)
         self.folder_note = body_label("", name="setupFolderNote")
         self.folder_note.setAccessibleName(self.tr("Where Porchlight keeps its files"))
         self.folder_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder_note.hide()
         self.layout_.addWidget(self.folder_note)
         self.finish()
+
+    def _who_changed(self, kind: str) -> None:
+        if kind == COUNSELLOR:
+            text = self.tr(
+                "Setting up takes about a minute: a passphrase and a recovery code to write "
+                "down. Already use Porchlight on another computer? You can bring your work "
+                "over instead.")
+        else:
+            text = self.tr(
+                "Setting up takes about two minutes: a passphrase, a recovery code to write "
+                "down, your country, and your children's names and birth months. Already use "
+                "Porchlight on another computer? You can bring your notes over instead.")
+        self.how_long.setText(text)
 
     def show_folder(self, path: str) -> None:
         """Say where Porchlight will keep its files, after the parent chose a new folder."""
