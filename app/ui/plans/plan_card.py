@@ -20,6 +20,7 @@ from app.ui.dates import date_words
 from app.ui.plans.plan_words import (
     answer_words,
     plain_label,
+    progress_words,
     record_words,
     refusal_text,
     task_title,
@@ -70,12 +71,8 @@ class PlanCard(QFrame):
         self.badge.setObjectName("bandBadge")
         head.addWidget(self.badge)
         layout.addLayout(head)
-        layout.addWidget(body_label(self.tr(
-            "{done} of {weeks} weeks done · {talks} talks held · {refusals} refusal lines "
-            "practised · {answered} of {questions} questions answered").format(
-            done=progress.weeks_done, weeks=len(plan.weeks), talks=progress.talks_held,
-            refusals=progress.refusals_practised, answered=progress.questions_answered,
-            questions=progress.questions_total), muted=True, name=f"planProgress{row_id}"))
+        layout.addWidget(body_label(progress_words(progress, len(plan.weeks)), muted=True,
+                                    name=f"planProgress{row_id}"))
         chooser = QHBoxLayout()
         chooser.addWidget(QLabel(self.tr("Showing")))
         self.week = QComboBox()

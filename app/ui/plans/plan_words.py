@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel
 
 from app.core.plans.fhir_base import WHOLE_FILE
 from app.core.plans.model import Answer, Plan, Question, TaskRecord
+from app.core.plans.progress import Progress
 from app.ui.coach.words import weeks_words
 from app.ui.dates import date_words, time_words, weekday_name
 from app.ui.translate import _tr
@@ -116,6 +117,20 @@ def record_words(record: TaskRecord | None) -> str:
     if record.how_hard is not None:
         parts.append(_tr("hard {n} of 5").format(n=record.how_hard))
     return " · ".join(parts)
+
+
+def progress_words(progress: Progress, weeks: int) -> str:
+    """"2 of 6 weeks done · 3 talks held · refusal line practised in 2 weeks · 4 of 12
+    questions answered": the plan so far, in the numbers the report uses."""
+    talks = progress.talks_held
+    refusals = progress.refusals_practised
+    return " · ".join((
+        _tr("{done} of {weeks} weeks done").format(done=progress.weeks_done, weeks=weeks),
+        _tr("%n talk held", "", talks) if talks == 1 else _tr("%n talks held", "", talks),
+        (_tr("refusal line practised in %n week", "", refusals) if refusals == 1
+         else _tr("refusal line practised in %n weeks", "", refusals)),
+        _tr("{answered} of {total} questions answered").format(
+            answered=progress.questions_answered, total=progress.questions_total)))
 
 
 def times_words(times: int) -> str:
