@@ -39,7 +39,20 @@ def build_parser() -> argparse.ArgumentParser:
                        help="folder to check (default: the shipped conversations)")
     check.add_argument("--stats", action="store_true", help="print the counts as well")
     _add_vault_commands(commands)
+    _add_plan_commands(commands)
     return parser
+
+
+def _add_plan_commands(commands: argparse._SubParsersAction) -> None:
+    """Counsellor homework files (FHIR R4 JSON), checked or made without opening a window."""
+    plan = commands.add_parser("plan", help="check or make a counsellor's plan file")
+    plan_commands = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    check = plan_commands.add_parser(
+        "check", help="validate a plan or report file; prints FILE: field: problem per problem")
+    check.add_argument("file", type=Path, help="the .porchplan or report .json file")
+    example = plan_commands.add_parser("example", help="write a sample 4-week plan")
+    example.add_argument("file", nargs="?", type=Path, default=None,
+                         help="where to write it (default: print it)")
 
 
 def _add_vault_commands(commands: argparse._SubParsersAction) -> None:
@@ -88,6 +101,14 @@ def run_command(args: argparse.Namespace) -> int:
 
         directory = args.directory or shipped_content_dir()
         return run_check(directory, stats=args.stats, out=sys.stdout)
+    if args.command == "plan":
+        import datetime as dt
+
+        from app.core.plans.plan_check import check_file, write_example
+
+        if args.plan_command == "check":
+            return check_file(args.file, sys.stdout)
+        return write_example(args.file, dt.date.today(), sys.stdout)
     if args.command == "vault":
         from app.cli_vault import run_vault_command
 

@@ -85,7 +85,7 @@ def _bundle(plan: Plan, library: Library | None) -> PlanBundle:
     meta = Meta(version_id=str(plan.version))
     ident = (Identifier(system=PLAN_SYSTEM, value=plan.id),)
     care = CarePlan(
-        meta=meta, identifier=ident, status="active", intent="plan",
+        id=plan.id, meta=meta, identifier=ident, status="active", intent="plan",
         text=narrative(_plan_words(plan), (_week_words(w, names) for w in plan.weeks)),
         category=(CodeableConcept(coding=(Coding(system=BAND_SYSTEM, code=plan.band),),
                                   text=f"Ages {plan.band}"),),
@@ -98,7 +98,7 @@ def _bundle(plan: Plan, library: Library | None) -> PlanBundle:
         note=tuple(Annotation(text=t) for t in [text_or_none(plan.counsellor_contact)] if t),
     )
     questions = Questionnaire(
-        meta=meta, identifier=ident,
+        id=plan.id, meta=meta, identifier=ident,
         url=f"{QUESTIONNAIRE_URL}/{plan.id}", version=str(plan.version),
         title=line_or_none(plan.title), status="active",
         text=narrative([f"Things to watch and weekly questions: {plan.title}"],
@@ -231,11 +231,3 @@ def unknown_ids(plan: Plan, library: Library) -> list[str]:
             if item and item not in known and item not in found:
                 found.append(item)
     return found
-
-
-def plan_weeks_text(plan: Plan) -> str:
-    """ "a plan for 4 weeks": what ``plan check`` says of a good file."""
-    count = len(plan.weeks)
-    return f"a plan for {count} week{'s' if count != 1 else ''}"
-
-
