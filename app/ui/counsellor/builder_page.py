@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -144,6 +144,7 @@ class PlanBuilderPage(QWidget):
         self.start.setObjectName("planStart")
         self.start.setAccessibleName(self.tr("Start date"))
         self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat(QLocale.system().dateFormat(QLocale.FormatType.LongFormat))
         self.start.dateChanged.connect(self._reword_weeks)
         form.addRow(self.tr("Starts on"), self.start)
         self.weeks = QSpinBox()
@@ -152,6 +153,8 @@ class PlanBuilderPage(QWidget):
         self.weeks.setRange(1, MAX_WEEKS)
         self.weeks.valueChanged.connect(self._weeks_changed)
         form.addRow(self.tr("Weeks"), self.weeks)
+        for narrow in (self.band, self.start, self.weeks):
+            narrow.setMaximumWidth(320)
         checkin = QHBoxLayout()
         self.suggest_checkin = QCheckBox(self.tr("Suggest a day and time"))
         self.suggest_checkin.setObjectName("suggestCheckin")

@@ -38,6 +38,18 @@ def heading(text: str, name: str) -> QLabel:
     return label
 
 
+def withheld_mark(text: str) -> QLabel:
+    """The **Withheld** badge: the same calm chip as an age band, so it is seen, not alarming."""
+    from app.ui.theme import current_colors
+
+    label = plain(text, "withheldMark", bold=True)
+    label.setAccessibleName(text)
+    colors = current_colors()
+    label.setStyleSheet(f"background: {colors.selection}; border-radius: 10px; "
+                        f"padding: 3px 10px;")
+    return label
+
+
 class ReportView(QScrollArea):
     """Shows one report; ``show_report`` rebuilds it, ``clear`` empties it."""
 
@@ -99,6 +111,7 @@ class ReportView(QScrollArea):
         for record in left:
             self._section(ReportSection(record.task_id, task_words(record.task_id)), record)
         self.column.addStretch(1)
+        self.verticalScrollBar().setValue(0)  # a newly chosen report reads from its top
 
     def _next_session(self, records: tuple[TaskRecord, ...]) -> None:
         asked = [(r.task_id, r.question_for_next) for r in records if r.question_for_next]
@@ -120,7 +133,7 @@ class ReportView(QScrollArea):
         inner.addWidget(plain(section.title, "reportSectionTitle", bold=True))
         if section.withheld is not None:
             frame.setAccessibleName(self.tr("{title}: withheld").format(title=section.title))
-            inner.addWidget(plain(self.tr("Withheld"), "withheldMark", bold=True))
+            inner.addWidget(withheld_mark(self.tr("Withheld")), 0, Qt.AlignmentFlag.AlignLeft)
             reason = section.withheld.reason.strip()
             inner.addWidget(plain(self.tr("The parent's reason: {reason}").format(reason=reason)
                                   if reason else self.tr("The parent gave no reason."),

@@ -111,13 +111,17 @@ class ReportsPage(QWidget):
             if report_id == wanted:
                 self.report_list.setCurrentItem(item)
         self.report_list.blockSignals(False)
-        if self.report_list.currentRow() < 0 and self.report_list.count():
+        if not received.reports:
+            self.report_list.addItem(self.tr("No reports yet."))
+            self.report_list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+        elif self.report_list.currentRow() < 0:
             self.report_list.setCurrentRow(0)
         self._chosen()
 
     def chosen_id(self) -> int | None:
         item = self.report_list.currentItem()
-        return int(item.data(ID_ROLE)) if item is not None else None
+        key = item.data(ID_ROLE) if item is not None else None
+        return int(key) if key is not None else None
 
     def _chosen(self) -> None:
         chosen = self.chosen_id()

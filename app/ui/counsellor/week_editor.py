@@ -41,6 +41,7 @@ def _fill_checkable(widget: QListWidget, rows: list[tuple[str, str]], ticked: se
     widget.clear()
     for item_id, text in rows:
         item = QListWidgetItem(text)
+        item.setToolTip(text)
         item.setData(ID_ROLE, item_id)
         item.setFlags(CHECKABLE)
         item.setCheckState(Qt.CheckState.Checked if item_id in ticked
@@ -90,12 +91,17 @@ class WeekEditor(QWidget):
             number=number))
         self.signs.setHeaderHidden(True)
         self.signs.setWordWrap(True)
+        self.signs.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.signs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.signs.setFixedHeight(LIST_HEIGHT + 40)
         layout.addWidget(self.signs)
 
         layout.addWidget(self._label(self.tr("Questions for the family")))
         self.questions = [QuestionEditor(number, 1), QuestionEditor(number, 2)]
-        for editor in self.questions:
+        for index, editor in enumerate(self.questions, 1):
+            layout.addWidget(body_label(self.tr("Question {index}").format(index=index)
+                                        if index == 1 else self.tr("Question 2 (optional)"),
+                                        muted=True))
             layout.addWidget(editor)
 
         layout.addWidget(self._label(self.tr("A note to the parent: why this week matters")))
@@ -120,6 +126,8 @@ class WeekEditor(QWidget):
         widget.setObjectName(name)
         widget.setAccessibleName(accessible)
         widget.setFixedHeight(LIST_HEIGHT)
+        widget.setWordWrap(True)  # a long starter wraps rather than scrolling sideways
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return widget
 
     def _fill_signs(self) -> None:
@@ -132,6 +140,7 @@ class WeekEditor(QWidget):
             self.signs.addTopLevelItem(parent)
             for sign in (s for s in library.signs if s.category == category.id):
                 child = QTreeWidgetItem([sign.text])
+                child.setToolTip(0, sign.text)
                 child.setData(0, ID_ROLE, sign.id)
                 child.setFlags(CHECKABLE)
                 child.setCheckState(0, Qt.CheckState.Unchecked)
