@@ -225,7 +225,8 @@ def _chart_lines(weeks: Sequence[Week], library: object) -> list[str]:
     for week in weeks:
         kinds = Counter({k: n for k, n in week.counts.items() if n})
         detail = ", ".join(f"{titles.get(k, k)} {n}" for k, n in kinds.most_common())
-        words = _tr("Week of {day}: %n signs", "", week.total).format(
+        words = (_tr("Week of {day}: %n sign", "", week.total) if week.total == 1
+                 else _tr("Week of {day}: %n signs", "", week.total)).format(
             day=date_words(week.start))
         lines.append(f"{words} ({detail})" if detail else words)
     return lines

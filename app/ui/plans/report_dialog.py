@@ -40,14 +40,21 @@ from PySide6.QtWidgets import (
 
 from app.core.clock import Clock
 from app.core.plans.model import Report
-from app.core.plans.progress import JOURNAL_ENTRIES, report_slots
+from app.core.plans.progress import (
+    CHART,
+    JOURNAL_ENTRIES,
+    JOURNAL_SUMMARY,
+    NOTE,
+    SectionSlot,
+    report_slots,
+)
 from app.ui import messages
 from app.ui.dates import short_moment
 from app.ui.journal.export_dialog import _tick_box_style
 from app.ui.journal.trend_data import categories_from
 from app.ui.ops import Ops
 from app.ui.plans import report_data
-from app.ui.plans.plan_words import sign_text
+from app.ui.plans.plan_words import sign_text, task_title
 from app.ui.plans.report_build import ReportChoices, build_report, chart_weeks, section_title
 from app.ui.plans.report_data import ReportData
 from app.ui.plans.report_document import (
@@ -57,6 +64,7 @@ from app.ui.plans.report_document import (
     save_report,
 )
 from app.ui.printing import problem_text
+from app.ui.theme import current_colors
 from app.ui.widgets.common import body_label, button, message_label, show_message, title_label
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -109,7 +117,7 @@ class ReportDialog(QDialog):
         self.sections.setObjectName("planReportSections")
         self.sections.setAccessibleName(self.tr("Sections of the report"))
         self.sections.setHeaderHidden(True)
-        self.sections.setStyleSheet(_tick_box_style().replace("QListWidget", "QTreeWidget"))
+        self.sections.setStyleSheet(_tree_tick_style())
         self.sections.itemChanged.connect(self._section_changed)
         self.sections.currentItemChanged.connect(lambda *_: self._show_reason())
         self.reason_label = QLabel(self.tr("Why leave this out? (optional)"))
@@ -152,9 +160,8 @@ class ReportDialog(QDialog):
         self.note.setObjectName("planReportNote")
         self.note.setAccessibleName(self.tr("A note for your counsellor"))
         self.note.setPlaceholderText(self.tr("Anything you'd like your counsellor to know"))
-        self.note.setMaximumHeight(110)
-        note_label = QLabel(self.tr("A note for your counsellor (ticked as “A note from the "
-                                    "parent”)"))
+        self.note.setMaximumHeight(84)
+        note_label = QLabel(self.tr("A note for your counsellor (“Your note” on the left)"))
         note_label.setWordWrap(True)
         note_label.setBuddy(self.note)
         right = QVBoxLayout()
@@ -234,7 +241,7 @@ class ReportDialog(QDialog):
                                               | Qt.ItemFlag.ItemIsUserCheckable
                                               | Qt.ItemFlag.ItemIsAutoTristate)
                 parent = weeks[slot.week]
-            item = QTreeWidgetItem(parent, [section_title(slot)])
+            item = QTreeWidgetItem(parent, [self._tree_label(slot)])
             item.setData(0, KEY_ROLE, slot.key)
             if slot.key == JOURNAL_ENTRIES:  # follows the entries ticked on the right
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
@@ -263,6 +270,17 @@ class ReportDialog(QDialog):
         self.entries.blockSignals(False)
         self._chart = chart_image(chart_weeks(data), categories_from(self._library))
         self._show_reason()
+
+    def _tree_label(self, slot: SectionSlot) -> str:
+        """A section as the parent ticks it (under its week, so without "Week 2:")."""
+        if slot.kind == "task":
+            return task_title(slot.key)
+        if slot.kind == "answers":
+            return self.tr("Answers to the weekly questions")
+        return {JOURNAL_SUMMARY: self.tr("Journal: how many signs, by kind"),
+                JOURNAL_ENTRIES: self.tr("Journal: the entries you tick on the right"),
+                CHART: self.tr("Journal: the chart of signs per week"),
+                NOTE: self.tr("Your note")}.get(slot.key, section_title(slot))
 
     # --- choosing ---------------------------------------------------------------------------
 
@@ -396,3 +414,13 @@ def _heading(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def _tree_tick_style() -> str:
+    """The list's tick boxes for the tree, plus a week that is partly ticked (a bar inside)."""
+    c = current_colors()
+    return (_tick_box_style().replace("QListWidget", "QTreeWidget")
+            + f"QTreeWidget::indicator:indeterminate {{ background: qlineargradient("
+              f"x1:0, y1:0, x2:0, y2:1, stop:0 {c.surface}, stop:0.35 {c.surface}, "
+              f"stop:0.36 {c.primary}, stop:0.64 {c.primary}, stop:0.65 {c.surface}, "
+              f"stop:1 {c.surface}); border: 2px solid {c.primary}; }}")
