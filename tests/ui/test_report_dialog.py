@@ -203,3 +203,26 @@ def test_a_folder_that_cannot_be_written_says_so_and_leaves_nothing(qtbot, servi
     assert not dialog.save_to(missing)
     assert "not saved" in dialog.message.text()
     assert not (tmp_path / "gone").exists()
+
+
+def test_the_saved_json_is_a_valid_fhir_document(qtbot, services, ops, plan_id, tmp_path):
+    bundle = pytest.importorskip("fhir.resources.R4B.bundle")
+    dialog = _open(qtbot, ops, services, plan_id)
+    _choose(dialog)
+    _preview(qtbot, dialog)
+    assert dialog.save_to(tmp_path / "r.pdf")
+    bundle.Bundle.model_validate_json((tmp_path / "r.json").read_bytes())
+
+
+def test_every_control_has_its_own_name_on_both_tabs(qtbot, services, ops, plan_id):
+    from tests.ui.test_accessibility import accessible_name, controls
+
+    dialog = _open(qtbot, ops, services, plan_id)
+    for tab in (0, PREVIEW_TAB):
+        dialog.tabs.setCurrentIndex(tab)
+        qtbot.waitUntil(ops.idle, timeout=15000)
+        found = controls(dialog)
+        names = [accessible_name(widget) for widget in found]
+        assert all(names), [w.objectName() for w, n in zip(found, names, strict=True) if not n]
+        assert len(set(names)) == len(names), names
+        assert all(widget.objectName() for widget in found)
