@@ -140,20 +140,10 @@ def _clock():
 
 
 def demo_family(root: Path):
-    """The ``--demo`` family (Maya, Sam, Robin; United States) with a weekly check-in."""
-    from app.core.schedules import ScheduleSpec
-    from app.storage import vault
-    from app.storage.demo import DEMO_PASSPHRASE, create_demo
-    from app.storage.services import Services
+    """The ``--demo`` family (Maya, Sam, Robin; United States) with a year of history."""
+    from app.storage.demo import create_demo
 
-    folder = create_demo(root / "demo", _clock())
-    opened = vault.unlock(folder, DEMO_PASSPHRASE, _clock())
-    services = Services.for_vault(opened)
-    ids = [child.id for child in services.family.children()]
-    services.checkins.add_schedule(ScheduleSpec(6, dt.time(18, 0), "America/New_York", 1,
-                                                dt.date(2026, 11, 23)), ids[:2], "Dad")
-    services.close()
-    return folder
+    return create_demo(root / "demo", _clock())  # it brings a year of check-ins of its own
 
 
 def tour(qtbot, root: Path, visit: Visit) -> list[str]:

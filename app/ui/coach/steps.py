@@ -69,7 +69,20 @@ class PrepareStep(QWidget):
     def __init__(self, who: str) -> None:
         super().__init__()
         self.setObjectName("prepareStep")
-        layout = _column(self)
+        outer = _column(self)
+        # Everything above the Begin button scrolls: the journal's "come back to" list and a
+        # longer language must never squeeze the words in a small window.
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        scroll = QScrollArea()
+        scroll.setObjectName("prepareScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
         layout.addWidget(title_label(self.tr("Check-in with {who}").format(who=who)))
         self.band_words = body_label("", muted=True, name="coachBand")
         layout.addWidget(self.band_words)
@@ -87,7 +100,7 @@ class PrepareStep(QWidget):
         self.picks_host.addWidget(body_label(self.tr("Choosing today's starters…"), muted=True,
                                              name="pickReason"))
         layout.addStretch(1)
-        self.begin_button = _forward_button(layout, self.tr("&Begin the talk"), "beginTalk",
+        self.begin_button = _forward_button(outer, self.tr("&Begin the talk"), "beginTalk",
                                             self.begin)
         self.begin_button.setEnabled(False)  # until the starters are chosen
 
