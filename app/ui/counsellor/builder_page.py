@@ -39,34 +39,17 @@ from PySide6.QtWidgets import (
 from app.core.ages import AgeBand
 from app.core.changes import Changes
 from app.core.clock import Clock, local_today
-from app.core.plans.fhir_plan import plan_bytes
 from app.core.plans.model import MAX_WEEKS, Plan, PlanWeek
-from app.storage.atomic_file import write_atomically
 from app.ui.age_words import band_heading
+from app.ui.counsellor.plan_file import PLAN_SUFFIX, next_monday, with_plan_suffix, write_plan_file
 from app.ui.counsellor.week_editor import WeekEditor
 from app.ui.counsellor.words import week_heading
 from app.ui.dates import weekday_name
 from app.ui.ops import Ops
 from app.ui.widgets.common import body_label, button, card, message_label, show_message, title_label
 
-PLAN_SUFFIX = ".porchplan"
 DEFAULT_WEEKS = 4
 DEFAULT_BAND = AgeBand.PRETEEN.value
-
-
-def next_monday(today: dt.date) -> dt.date:
-    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
-
-
-def with_plan_suffix(path: str) -> Path:
-    chosen = Path(path)
-    return chosen if chosen.suffix.lower() == PLAN_SUFFIX else chosen.with_name(
-        chosen.name + PLAN_SUFFIX)
-
-
-def write_plan_file(path: Path, plan: Plan, library: Any) -> None:
-    """Write the ``.porchplan`` atomically; the library adds readable names to its codes."""
-    write_atomically(path, plan_bytes(plan, library))
 
 
 class PlanBuilderPage(QWidget):
