@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench smoke clean i18n
+.PHONY: run test lint bench smoke clean i18n fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,12 @@ i18n: $(STAMP)
 	$(LUPDATE) -locations none -pluralonly app -ts $(TRANSLATIONS)/porchlight_en.ts
 	$(BIN)/python $(TRANSLATIONS)/english_plurals.py $(TRANSLATIONS)/porchlight_en.ts
 	$(BIN)/pyside6-lrelease $(foreach l,$(LOCALES) en,$(TRANSLATIONS)/porchlight_$(l).ts)
+
+# Plan and report files from outside: 10,000 damaged files (`make test` runs 2,000), each must
+# give clear problems naming the file and the field, never a traceback.
+fuzz: $(TEST_STAMP)
+	PORCHLIGHT_FUZZ_EXAMPLES=10000 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
+		--timeout 1200 tests/core/test_plan_check.py
 
 smoke: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/porchlight --smoke

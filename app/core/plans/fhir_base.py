@@ -185,6 +185,8 @@ def decode(data: bytes, kind: type[Any]) -> Any:
         return msgspec.json.decode(data, type=kind)
     except msgspec.ValidationError as error:
         raise _Refused(_problem(str(error))) from None
+    except UnicodeDecodeError as error:
+        raise _Refused((WHOLE_FILE, f"is not UTF-8 text (byte {error.start})")) from None
     except msgspec.DecodeError as error:
         message = str(error).removeprefix("JSON is malformed: ")
         raise _Refused((WHOLE_FILE, f"is not JSON ({_lower_first(message)})")) from None
@@ -208,6 +210,8 @@ def _problem(message: str) -> Problem:
         text = text.replace("Invalid enum value", "is not allowed:", 1)
         text = text.replace("Invalid value", "is not a known type:", 1)
     text = _FRIENDLY.get(text, text)
+    if len(text) > 160:  # msgspec quotes the bad value; a 1 MB value is not a message
+        text = text[:157] + "…"
     return path or WHOLE_FILE, _lower_first(text)
 
 
@@ -226,8 +230,12 @@ def _lower_first(text: str) -> str:
 
 
 class _Peek(msgspec.Struct, rename="camel"):
-    resource_type: Any = None
-    type: Any = None
+    resource_type: str | None = None
+    type: str | None = None
+
+
+def _short(value: str | None) -> str:
+    return repr(value if value is None or len(value) <= 40 else value[:40] + "…")
 
 
 def read_guarded(data: bytes, kind: type[Any], bundle_type: str, source: str) -> Any:
@@ -239,11 +247,12 @@ def read_guarded(data: bytes, kind: type[Any], bundle_type: str, source: str) ->
     try:
         peek = decode(data, _Peek)
         if peek.resource_type != "Bundle":
-            raise _Refused(("resourceType", f"is {peek.resource_type!r}; expected 'Bundle'"))
+            raise _Refused(("resourceType",
+                               f"is {_short(peek.resource_type)}; expected 'Bundle'"))
         if peek.type != bundle_type:
             wanted = {"collection": "a plan", "document": "a report"}[bundle_type]
             found = {"collection": "a plan", "document": "a report"}.get(peek.type)
-            said = f"this file is {found}, not {wanted}" if found else f"is {peek.type!r}"
+            said = f"this file is {found}, not {wanted}" if found else f"is {_short(peek.type)}"
             raise _Refused(("type", f"{said} (expected {bundle_type!r})"))
         return decode(data, kind)
     except _Refused as refused:
