@@ -142,8 +142,11 @@ def test_damaged_files_say_what_is_wrong_and_import_nothing(qtbot, ops, services
     message = dialog.message.text()
     assert dialog.message.isVisibleTo(dialog)
     assert "damaged.porchplan" in message and "Nothing was imported" in message
-    assert field in message
+    assert field in dialog.problems.text()
+    assert dialog.problems.textFormat() == Qt.TextFormat.PlainText
     assert dialog.plan is None and not dialog.accept_button.isEnabled()
+    assert not dialog.accept_button.isVisibleTo(dialog)
+    assert dialog.decline_button.text() == "Close"
     assert not dialog.scroll.isVisibleTo(dialog)
     dialog.accept_plan()  # even asked directly, nothing happens
     qtbot.waitUntil(ops.idle)
@@ -152,7 +155,8 @@ def test_damaged_files_say_what_is_wrong_and_import_nothing(qtbot, ops, services
 
 def test_a_missing_file_is_said_plainly(qtbot, ops, clock, library, maya, tmp_path):
     dialog = open_dialog(qtbot, ops, clock, library, tmp_path / "gone.porchplan")
-    assert "could not be opened" in dialog.message.text()
+    assert "gone.porchplan" in dialog.message.text()
+    assert "could not be opened" in dialog.problems.text()
     assert not dialog.accept_button.isEnabled()
 
 
@@ -187,6 +191,8 @@ def test_an_expired_plan_can_be_read_but_not_imported(qtbot, ops, services, cloc
     plan = make_plan(expires=dt.date(2026, 11, 20))
     dialog = open_dialog(qtbot, ops, clock, library, write_plan(tmp_path, plan))
     assert dialog.expired.isVisibleTo(dialog) and "expired" in dialog.expired.text()
+    assert dialog.heading.text() == "This plan has expired"
+    assert dialog.decline_button.text() == "Close"
     assert dialog.scroll.isVisibleTo(dialog)  # still readable
     assert "Staying safe online" in texts(dialog)
     assert not dialog.accept_button.isEnabled()
@@ -213,7 +219,7 @@ def test_a_child_with_a_plan_ends_it_first_only_when_the_parent_says_so(
     dialog = open_dialog(qtbot, ops, clock, library,
                          write_plan(tmp_path, make_plan(title="The second plan")))
     assert dialog.end_row.isVisibleTo(dialog)
-    assert "The first plan" in texts(dialog)
+    assert "The first plan" in dialog.active_note.text()
     assert not dialog.accept_button.isEnabled()
     dialog.end_first.setChecked(True)
     assert dialog.accept_button.isEnabled()

@@ -173,10 +173,10 @@ def test_ending_a_plan_asks_first_and_folds_it_below(qtbot, page, ops, services,
     settle(qtbot, ops)
     assert services.plans.plan(active.id).ended_at is not None
     qtbot.waitUntil(lambda: page.findChild(QLabel, "emptyPlans") is not None, timeout=15000)
-    assert page.ended_button.isVisible() and page.ended_button.text() == "Ended plans (1)"
+    assert page.ended_button.isVisible() and page.ended_button.text() == "Show ended plans (1)"
     assert not page.ended_host.isVisible()
     page.ended_button.click()
-    assert page.ended_host.isVisible()
+    assert page.ended_host.isVisible() and page.ended_button.text() == "Hide ended plans"
     assert "Staying safe online" in label(page, f"endedPlan{active.id}").text()
     with qtbot.waitSignal(page.report_requested) as asked_report:
         page.findChild(QAbstractButton, f"planReport{active.id}").click()

@@ -35,7 +35,7 @@ from app.core.plans.model import ActivePlan, Plan
 from app.ui import messages
 from app.ui.age_words import band_label
 from app.ui.plans.plan_preview import PlanPreview
-from app.ui.plans.plan_words import expired_words, privacy_words, problem_lines
+from app.ui.plans.plan_words import expired_words, plain_label, privacy_words, problem_lines
 from app.ui.translate import _tr
 from app.ui.widgets.common import (
     body_label,
@@ -86,9 +86,11 @@ class ImportPlanDialog(QDialog):
         layout.setSpacing(10)
         self.heading = title_label(self.tr("A plan from your counsellor"), "sectionTitle")
         layout.addWidget(self.heading)
-        self.message = message_label("errorMessage")
-        self.message.setObjectName("planFileProblems")
+        self.message = message_label()
         layout.addWidget(self.message)
+        self.problems = plain_label("", "planFileProblems")
+        self.problems.hide()
+        layout.addWidget(self.problems)
         self.expired = body_label("", name="planExpired")
         self.expired.hide()
         layout.addWidget(self.expired)
@@ -110,8 +112,10 @@ class ImportPlanDialog(QDialog):
         choices.addLayout(form)
         self.band_note = body_label("", name="planBandNote")
         choices.addWidget(self.band_note)
+        self.active_note = plain_label("", "planActiveNote")
+        choices.addWidget(self.active_note)
         self.end_row, self.end_first = wrapping_checkbox(
-            self.tr("End the current plan first"), "planEndFirst")
+            self.tr("End that plan first (what you recorded in it is kept)"), "planEndFirst")
         self.end_first.toggled.connect(self._update_accept)
         choices.addWidget(self.end_row)
         choices.addWidget(body_label(privacy_words(), muted=True, name="planPrivacy"))
@@ -160,7 +164,9 @@ class ImportPlanDialog(QDialog):
             return
         self.plan = plan
         self.message.hide()
+        self.problems.hide()
         self.filler.hide()
+        self._closing_only(False)
         self.heading.setText(self.tr("What this plan adds"))
         preview = PlanPreview(plan, self.library)
         self.scroll.setWidget(preview)
@@ -169,6 +175,9 @@ class ImportPlanDialog(QDialog):
         self.expired.setText(expired_words(plan) if expired else "")
         self.expired.setVisible(expired)
         self.choices.setVisible(not expired)
+        if expired:
+            self.heading.setText(self.tr("This plan has expired"))
+            self._closing_only(True)
         self._child_chosen()
 
     def _show_problems(self, path: Path, problems: list[tuple[str, str]]) -> None:
@@ -178,9 +187,21 @@ class ImportPlanDialog(QDialog):
         self.filler.hide()
         self.heading.setText(self.tr("This file can't be imported"))
         show_message(self.message, self.tr(
-            "{file} is not a plan Porchlight can read. Nothing was imported.\n{problems}").format(
-            file=path.name, problems=problem_lines(list(problems))))
+            "{file} is not a plan Porchlight can read. Nothing was imported.").format(
+            file=path.name))
+        self.problems.setText(self.tr(
+            "{problems}\n\nYour counsellor can check the file or send it again; you can "
+            "also choose another file.").format(problems=problem_lines(list(problems))))
+        self.problems.show()
+        self._closing_only(True)
         self._update_accept()
+
+    def _closing_only(self, refused: bool) -> None:
+        """A refused file leaves nothing to decide: one way out, called what it does."""
+        self.accept_button.setVisible(not refused)
+        self.decline_button.setText(self.tr("Close") if refused else self.tr("Decline"))
+        self.decline_button.setAccessibleName(
+            self.tr("Close without importing") if refused else self.tr("Decline this plan"))
 
     def is_expired(self) -> bool:
         plan = self.plan
@@ -217,16 +238,14 @@ class ImportPlanDialog(QDialog):
         self.band_note.setVisible(bool(notes))
         current = self.active.get(child.id) if child is not None else None
         self.end_row.setVisible(current is not None)
+        self.active_note.setVisible(current is not None)
         if current is not None:
             self.end_first.setChecked(False)
             self.end_first.setAccessibleName(self.tr(
                 "End {name}'s current plan first").format(name=child.name))
-            label = self.end_row.findChild(QWidget, "planEndFirstText")
-            if label is not None:
-                label.setText(self.tr(
-                    "{name} already has a plan: “{title}”. A child has one plan at a time: "
-                    "end that plan first (what was recorded in it is kept).").format(
-                    name=child.name, title=current.plan.title))
+            self.active_note.setText(self.tr(
+                "{name} already has a plan, “{title}”. A child follows one plan at a "
+                "time.").format(name=child.name, title=current.plan.title))
         self._update_accept()
 
     def _band_words(self, child: Any, plan_band: str, band: Any) -> str:

@@ -66,7 +66,7 @@ class PlanCard(QFrame):
         layout.setSpacing(6)
         head = QHBoxLayout()
         head.addWidget(plain_label(self.tr("{name}: {title}").format(
-            name=data.child_name, title=plan.title), f"planTitle{row_id}"), 1)
+            name=data.child_name, title=plan.title), "sectionTitle"), 1)
         self.badge = QLabel(self._where())
         self.badge.setObjectName("bandBadge")
         head.addWidget(self.badge)
@@ -92,6 +92,7 @@ class PlanCard(QFrame):
         self.week_layout = QVBoxLayout()
         self.week_layout.setSpacing(6)
         layout.addLayout(self.week_layout)
+        layout.addSpacing(6)
         actions = QHBoxLayout()
         report = button(self.tr("Write a progress report…"), f"planReport{row_id}",
                         accessible=self.tr("Write a progress report on {name}'s plan").format(

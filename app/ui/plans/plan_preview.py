@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.core.plans.fhir_plan import unknown_ids
 from app.core.plans.model import Plan, PlanWeek
-from app.ui.age_words import band_heading
+from app.ui.age_words import band_label
 from app.ui.dates import date_words
 from app.ui.plans.plan_words import (
     checkin_words,
@@ -60,6 +60,10 @@ class PlanPreview(QWidget):
         if plan.band:
             facts.append(self.tr("Written for {band}").format(band=self._band(plan.band)))
         layout.addWidget(plain_label("\n".join(facts), "planFacts", muted=True))
+        # The suggested check-in and the counsellor's line come first: they matter every week.
+        extra = [text for text in (checkin_words(plan), self._contact()) if text]
+        if extra:
+            layout.addWidget(plain_label("\n".join(extra), "planContact"))
         missing = unknown_ids(plan, library) if library is not None else []
         if missing:
             note = plain_label(self.tr(
@@ -69,13 +73,10 @@ class PlanPreview(QWidget):
             layout.addWidget(note)
         for week in plan.weeks:
             layout.addWidget(self._week_card(week))
-        extra = [text for text in (checkin_words(plan), self._contact()) if text]
-        if extra:
-            layout.addWidget(plain_label("\n".join(extra), "planContact"))
 
     def _band(self, band: str) -> str:
         try:
-            return band_heading(band)
+            return band_label(band)
         except ValueError:  # a band this version does not know: said as the file says it
             return band
 

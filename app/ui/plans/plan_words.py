@@ -127,7 +127,8 @@ def progress_words(progress: Progress, weeks: int) -> str:
     return " · ".join((
         _tr("{done} of {weeks} weeks done").format(done=progress.weeks_done, weeks=weeks),
         _tr("%n talk held", "", talks) if talks == 1 else _tr("%n talks held", "", talks),
-        (_tr("refusal line practised in %n week", "", refusals) if refusals == 1
+        (_tr("refusal line not practised yet") if not refusals
+         else _tr("refusal line practised in %n week", "", refusals) if refusals == 1
          else _tr("refusal line practised in %n weeks", "", refusals)),
         _tr("{answered} of {total} questions answered").format(
             answered=progress.questions_answered, total=progress.questions_total)))

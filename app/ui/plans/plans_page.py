@@ -13,13 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QMessageBox,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -69,10 +68,8 @@ class PlansPage(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
         layout.addWidget(scroll, 1)
-        self.ended_button = QToolButton()
-        self.ended_button.setObjectName("showEndedPlans")
+        self.ended_button = button("", "showEndedPlans", link=True)
         self.ended_button.setCheckable(True)
-        self.ended_button.setAutoRaise(True)
         self.ended_button.toggled.connect(self._fold)
         self.ended_host = QWidget()
         self.ended_layout = QVBoxLayout(self.ended_host)
@@ -98,18 +95,20 @@ class PlansPage(QWidget):
         for data in view.current:
             self.list_layout.addWidget(self._card(data, view))
         self.ended_button.setVisible(bool(view.ended))
-        self.ended_button.setText(self.tr("Ended plans (%n)", "", len(view.ended)))
-        self.ended_button.setAccessibleName(self.ended_button.text())
         clear_layout(self.ended_layout)
         for data in view.ended:
             self.ended_layout.addWidget(self._ended_row(data))
-        self.list_layout.addWidget(self.ended_button)
+        self.list_layout.addWidget(self.ended_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.list_layout.addWidget(self.ended_host)
         self._fold(self.ended_button.isChecked())
         self.list_layout.addStretch(1)
 
     def _fold(self, shown: bool) -> None:
-        self.ended_host.setVisible(shown and bool(self.view and self.view.ended))
+        count = len(self.view.ended) if self.view else 0
+        self.ended_host.setVisible(shown and bool(count))
+        self.ended_button.setText(self.tr("Hide ended plans") if shown
+                                  else self.tr("Show ended plans (%n)", "", count))
+        self.ended_button.setAccessibleName(self.ended_button.text())
 
     def _empty(self, view: PlansView) -> QWidget:
         frame, box = card(self.tr("No plan yet"))

@@ -119,7 +119,11 @@ class WeeklyQuestionsDialog(QDialog):
         rows.setSpacing(12)
         self.controls: dict[str, QWidget] = {}
         for question in questions:
-            rows.addWidget(plain_label(question.text, f"question_{_safe(question.id)}"))
+            text = plain_label(question.text, f"question_{_safe(question.id)}")
+            font = text.font()
+            font.setBold(True)
+            text.setFont(font)
+            rows.addWidget(text)
             before = active_plan.answers.get(question.id)
             control = answer_control(question, before.value if before else "")
             self.controls[question.id] = control

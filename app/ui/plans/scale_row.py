@@ -24,7 +24,7 @@ class ScaleRow(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(10)
-        low_label = QLabel(low)
+        self.low_label = low_label = QLabel(low)
         low_label.setProperty("muted", True)
         row.addWidget(low_label)
         for number in range(1, 6):
@@ -40,6 +40,13 @@ class ScaleRow(QWidget):
         row.addStretch(1)
         self.set_value(value)
         self.group.idToggled.connect(lambda _id, on: on and self.changed.emit())
+
+    def line_up(self, *others: ScaleRow) -> None:
+        """Give every row's left-hand words one width, so the 1s sit under each other."""
+        rows = (self, *others)
+        width = max(row.low_label.sizeHint().width() for row in rows)
+        for row in rows:
+            row.low_label.setMinimumWidth(width)
 
     def value(self) -> int | None:
         chosen = self.group.checkedId()

@@ -68,8 +68,8 @@ class TaskDialog(QDialog):
             plan=active.plan.title, week=week_of_words(week, len(active.plan.weeks))),
             "taskPlan", muted=True))
         layout.addWidget(body_label(self.tr(
-            "Your counsellor reads this before your next session. A few words are plenty; "
-            "leave out anything you'd rather not say."), muted=True))
+            "This can go into the progress report for your counsellor, if you choose. A few "
+            "words are plenty."), muted=True))
         form = QFormLayout()
         form.setVerticalSpacing(10)
         self.times = QSpinBox()
@@ -77,6 +77,7 @@ class TaskDialog(QDialog):
         self.times.setAccessibleName(self.tr("How many times you did it"))
         self.times.setRange(0, MAX_TIMES)
         self.times.setValue(before.times_done)
+        self.times.setMaximumWidth(120)
         form.addRow(self.tr("Times done"), self.times)
         low, high = how_it_went_ends()
         self.went = ScaleRow("taskHowItWent", self.tr("How it went"), low, high,
@@ -86,6 +87,7 @@ class TaskDialog(QDialog):
         self.hard = ScaleRow("taskHowHard", self.tr("How hard it was"), low, high,
                              before.how_hard)
         form.addRow(self.tr("How hard it was"), self.hard)
+        self.went.line_up(self.hard)
         self.obstacles = _line("taskGotInTheWay", self.tr("What got in the way"),
                                self.tr("For example: no quiet moment, they changed the subject"),
                                before.got_in_the_way)
