@@ -36,6 +36,7 @@ from app.core.journal.sign_topics import JournalReason
 CORE_INTERVAL_WEEKS = 4
 INTERVAL_WEEKS = {"3-5": 4, "6-8": 5, "9-12": 6, "13-15": 8, "16-17": 10}
 NO_REPEAT_WEEKS = 12
+JOURNAL_REST_DAYS = 14  # a topic the journal brought forward rests this long before it can again
 TALK_SIZE = 3
 YOUNGEST_AGE = {"3-5": 3, "6-8": 6, "9-12": 9, "13-15": 13, "16-17": 16}
 
@@ -124,8 +125,7 @@ def pick_starters(library: Library, band: str, history: list[Discussed], today: 
                              or (today - row.last).days >= CORE_INTERVAL_WEEKS * 7)
 
     planned = dict(plan_topics or {})
-    flagged = {topic_id: reason for topic_id, reason in (journal_topics or {}).items()
-               if _open_since(rows, topic_id, reason, today)}
+    flagged = _journal_pick(rows, journal_topics or {}, today)
 
     def urgency(row: TopicCoverage) -> tuple:
         journal_days = flagged[row.topic_id].days_ago if row.topic_id in flagged else 0
@@ -173,6 +173,28 @@ def pick_starters(library: Library, band: str, history: list[Discussed], today: 
                 picks.append(Pick(starter, reason, values, row.core, starter.id in favourites,
                                   sign_id))
     return picks
+
+
+def _journal_pick(rows: list[TopicCoverage], topics: Mapping[str, JournalReason],
+                  today: dt.date) -> dict[str, JournalReason]:
+    """The one topic the journal brings forward today (or none).
+
+    One per talk, the most recent sign first, and never a topic talked about in the last
+    ``JOURNAL_REST_DAYS``: a family noting a mild sign every week would otherwise hear the same
+    two topics all year while the rest of the library waits (seen in a year of demo data)."""
+    open_topics = [(reason.days_ago, topic_id, reason) for topic_id, reason in topics.items()
+                   if _open_since(rows, topic_id, reason, today)
+                   and _rested(rows, topic_id, today)]
+    if not open_topics:
+        return {}
+    _days, topic_id, reason = min(open_topics)
+    return {topic_id: reason}
+
+
+def _rested(rows: list[TopicCoverage], topic_id: str, today: dt.date) -> bool:
+    row = next((r for r in rows if r.topic_id == topic_id), None)
+    return row is not None and (row.last is None
+                                or (today - row.last).days >= JOURNAL_REST_DAYS)
 
 
 def _open_since(rows: list[TopicCoverage], topic_id: str, reason: JournalReason,

@@ -152,11 +152,30 @@ def test_journal_topics_come_right_after_a_core_topic_that_is_due():
                              TODAY - dt.timedelta(weeks=10)))
     flagged = {"moving-apps": JournalReason("sign.switching-apps", 4),
                "gifts-and-money": JournalReason("sign.unexplained-gifts", 2)}
+    # everything else was talked about a week ago: the journal's topics have rested 14 days
+    history = [d for d in history if d.topic_id not in flagged]
     picks = pick_starters(lib, "9-12", history, TODAY, seed=1, journal_topics=flagged)
-    assert [p.starter.topic for p in picks] == ["saying-no", "gifts-and-money", "moving-apps"]
-    assert [p.reason for p in picks] == ["due-again", "journal-sign", "journal-sign"]
-    assert [p.sign_id for p in picks] == ["", "sign.unexplained-gifts", "sign.switching-apps"]
-    assert picks[1].values == {"days": 2}
+    # One journal topic per talk, the most recent sign first; the other waits its turn.
+    assert [p.starter.topic for p in picks][:2] == ["saying-no", "gifts-and-money"]
+    assert [p.reason for p in picks][:2] == ["due-again", "journal-sign"]
+    assert picks[1].sign_id == "sign.unexplained-gifts" and picks[1].values == {"days": 2}
+    assert [p.reason for p in picks].count("journal-sign") == 1
+
+
+def test_a_topic_talked_about_lately_is_not_brought_forward_again_by_a_new_sign():
+    from app.core.journal.sign_topics import JournalReason
+
+    lib = library()
+    history = [Discussed(lib.starters("9-12", "gifts-and-money")[0].id, "gifts-and-money",
+                         TODAY - dt.timedelta(days=10))]
+    # a new sign 3 days ago, after that talk: still resting (10 < 14 days)
+    flagged = {"gifts-and-money": JournalReason("sign.unexplained-gifts", 3)}
+    picks = pick_starters(lib, "9-12", history, TODAY, seed=1, journal_topics=flagged)
+    assert all(p.reason != "journal-sign" for p in picks)
+    later = TODAY + dt.timedelta(days=5)  # 15 days after the talk, the sign 8 days ago
+    flagged = {"gifts-and-money": JournalReason("sign.unexplained-gifts", 8)}
+    picks = pick_starters(lib, "9-12", history, later, seed=1, journal_topics=flagged)
+    assert [p.reason for p in picks].count("journal-sign") == 1
 
 
 @settings(max_examples=60, deadline=None)
