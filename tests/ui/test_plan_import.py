@@ -10,8 +10,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
+from app.core.plans.examples import example_plan
 from app.core.plans.fhir_plan import plan_bytes
 from app.core.plans.model import Plan, PlanWeek, Question
 from app.ui.content_access import shipped_library
@@ -77,6 +86,14 @@ def texts(widget) -> str:
                      if label.isVisibleTo(widget))
 
 
+def interactive_names(widget) -> tuple[list[str], list[str]]:
+    controls = [c for c in widget.findChildren(QWidget)
+                if isinstance(c, QAbstractButton | QComboBox | QAbstractSpinBox | QLineEdit)
+                and not isinstance(c.parent(), QAbstractSpinBox | QComboBox)
+                and c.isVisibleTo(widget)]
+    return [c.objectName() for c in controls], [c.accessibleName() for c in controls]
+
+
 def test_preview_shows_what_the_plan_adds_and_accepting_imports_it(qtbot, ops, services, clock,
                                                                    library, maya, tmp_path):
     dialog = open_dialog(qtbot, ops, clock, library, write_plan(tmp_path, make_plan()))
@@ -100,6 +117,26 @@ def test_preview_shows_what_the_plan_adds_and_accepting_imports_it(qtbot, ops, s
     assert active is not None and active.id == imported.args[0]
     assert active.plan == make_plan()
     assert dialog.result() == ImportPlanDialog.DialogCode.Accepted
+
+
+def test_the_example_plan_file_previews_every_week_and_imports(qtbot, ops, services, clock,
+                                                              library, maya, tmp_path):
+    plan = example_plan(dt.date(2026, 11, 16))
+    path = tmp_path / "example.porchplan"
+    path.write_bytes(plan_bytes(plan, library))
+    dialog = open_dialog(qtbot, ops, clock, library, path)
+    assert dialog.findChild(QLabel, "planUnknownIds") is None  # every id is in this version
+    shown = texts(dialog)
+    for week in plan.weeks:
+        assert f"Week {week.number} · from" in shown
+        assert week.note in shown
+        assert all(q.text in shown for q in week.questions)
+        assert all(library.topic(t).title in shown for t in week.topics)
+    assert "In the car / At a meal / At bedtime / Somewhere else" in shown
+    assert plan.counsellor_contact in shown
+    with qtbot.waitSignal(dialog.imported, timeout=15000):
+        dialog.accept_button.click()
+    assert services.plans.active_for(maya).plan == plan
 
 
 def test_declining_imports_nothing(qtbot, ops, services, clock, library, maya, tmp_path):
@@ -225,6 +262,10 @@ def test_a_child_with_a_plan_ends_it_first_only_when_the_parent_says_so(
     assert dialog.accept_button.isEnabled()
     with qtbot.waitSignal(dialog.imported, timeout=15000):
         dialog.accept_button.click()
+    names, accessible = interactive_names(dialog)
+    assert {"planChild", "planEndFirst", "planAccept", "planDecline"} <= set(names)
+    assert len(set(names)) == len(names) and all(names)
+    assert len(set(accessible)) == len(accessible) and all(accessible)
     plans = {p.plan.title: p for p in services.plans.all_plans()}
     assert plans["The first plan"].ended_at is not None
     assert services.plans.active_for(maya).plan.title == "The second plan"

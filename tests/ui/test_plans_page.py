@@ -8,7 +8,13 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+)
 
 from app.core.changes import Changes
 from app.core.coach import TalkItem, TalkRecord
@@ -19,7 +25,7 @@ from app.ui.plans.plans_page import PlansPage
 from app.ui.plans.questions_dialog import WeeklyQuestionsDialog
 from app.ui.plans.task_dialog import TaskDialog
 from tests.ui.helpers import answer_next_dialog
-from tests.ui.test_plan_import import make_plan, write_plan
+from tests.ui.test_plan_import import interactive_names, make_plan, write_plan
 
 
 @pytest.fixture
@@ -209,3 +215,17 @@ def test_page_follows_writes_made_elsewhere(qtbot, page, ops, services, maya):
               owner=None)
     settle(qtbot, ops)
     qtbot.waitUntil(lambda: page.findChild(QLabel, "emptyPlans") is None, timeout=15000)
+
+
+def test_every_control_on_the_page_has_its_own_names(qtbot, page, ops, services, maya):
+    services.plans.end_plan(services.plans.import_plan(make_plan(plan_id="a"), maya).id)
+    services.plans.import_plan(make_plan(plan_id="b"), maya)
+    sam = services.family.add("Sam", 2015, 1).id
+    services.plans.import_plan(make_plan(plan_id="c", title="Sam's plan"), sam)
+    page.refresh()
+    settle(qtbot, ops)
+    page.ended_button.click()
+    names, accessible = interactive_names(page)
+    assert len(names) > 10
+    assert all(names) and len(set(names)) == len(names)
+    assert all(accessible) and len(set(accessible)) == len(accessible)
