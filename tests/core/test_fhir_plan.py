@@ -13,6 +13,8 @@ from functools import cache
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.core.content.loader import load_library
 from app.core.content.model import Library
@@ -190,3 +192,47 @@ def test_questions_of_every_kind_come_back():
     plan = Plan(**{**bare_plan().__dict__, "weeks": (week, PlanWeek(number=2))})
     assert read_plan(plan_bytes(plan), "plan.porchplan") == plan
     fhir_valid(plan_bytes(plan))
+
+
+WORDS = st.lists(st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S")),
+                         min_size=1, max_size=8), min_size=1, max_size=4).map(" ".join)
+IDS = st.from_regex(r"[a-z0-9][a-z0-9.\-]{0,20}", fullmatch=True)
+
+
+@st.composite
+def plans(draw) -> Plan:
+    count = draw(st.integers(1, 12))
+    weeks = []
+    for number in range(1, count + 1):
+        kinds = draw(st.lists(st.sampled_from(["yes-no", "scale", "choice", "text"]),
+                              max_size=2))
+        questions = tuple(
+            Question(f"w{number}.q{i}", kind, draw(WORDS),
+                     tuple(draw(st.lists(WORDS, min_size=2, max_size=4)))
+                     if kind == "choice" else ())
+            for i, kind in enumerate(kinds, start=1))
+        weeks.append(PlanWeek(
+            number=number, topics=tuple(draw(st.lists(IDS, max_size=2))),
+            starters=tuple(draw(st.lists(IDS, max_size=2))),
+            refusal=draw(st.one_of(st.just(""), IDS)), watch=tuple(draw(st.lists(IDS, max_size=3))),
+            questions=questions, note=draw(st.one_of(st.just(""), WORDS))))
+    start = draw(st.dates(dt.date(2000, 1, 1), dt.date(2090, 1, 1)))
+    return Plan(
+        id=draw(st.from_regex(r"[A-Za-z0-9\-.]{1,64}", fullmatch=True)),
+        version=draw(st.integers(1, 10**6)), title=draw(st.one_of(st.just(""), WORDS)),
+        family_label=draw(st.one_of(st.just(""), WORDS)),
+        band=draw(st.sampled_from(["3-5", "6-8", "9-12", "13-15", "16-17"])), start=start,
+        weeks=tuple(weeks), checkin_weekday=draw(st.one_of(st.none(), st.integers(0, 6))),
+        checkin_time=draw(st.one_of(st.none(), st.times().map(lambda t: t.replace(
+            microsecond=0)))),
+        counsellor_contact=draw(st.one_of(st.just(""), WORDS)),
+        expires=draw(st.one_of(st.none(), st.dates(start, dt.date(2099, 1, 1)))))
+
+
+@settings(max_examples=60, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_any_plan_the_builder_can_make_round_trips_as_valid_r4(plan):
+    data = plan_bytes(plan)
+    assert read_plan(data, "plan.porchplan") == plan
+    fhir_valid(data)

@@ -8,6 +8,8 @@ import json
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.core.plans.examples import example_plan, example_report
 from app.core.plans.fhir_base import PlanFileError
@@ -113,3 +115,47 @@ def test_each_problem_names_its_field(change, field, words):
     change(data)
     found = problems(json.dumps(data).encode())
     assert any(path == field and words in message for path, message in found), found
+
+
+WORDS = st.lists(st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S")),
+                         min_size=1, max_size=8), min_size=1, max_size=4).map(" ".join)
+KEYS = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9.\-_]{0,20}", fullmatch=True)
+MOMENTS = st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2090, 1, 1),
+                       timezones=st.just(dt.UTC))
+
+
+@st.composite
+def reports(draw) -> Report:
+    keys = draw(st.lists(KEYS, unique=True, max_size=6))
+    sections = tuple(
+        ReportSection(key, draw(st.one_of(st.just(""), WORDS)),
+                      withheld=Withheld(draw(st.one_of(st.just(""), WORDS))))
+        if draw(st.booleans()) else
+        ReportSection(key, draw(WORDS), tuple(draw(st.lists(WORDS, max_size=3))))
+        for key in keys)
+    records = tuple(TaskRecord(
+        key, times_done=draw(st.integers(0, 999)),
+        how_it_went=draw(st.one_of(st.none(), st.integers(1, 5))),
+        how_hard=draw(st.one_of(st.none(), st.integers(1, 5))),
+        got_in_the_way=draw(st.one_of(st.just(""), WORDS)), helped=draw(WORDS),
+        updated_at=draw(st.one_of(st.none(), MOMENTS)))
+        for key in draw(st.lists(KEYS, unique=True, max_size=3)))
+    answers = tuple(Answer(key, draw(st.one_of(st.sampled_from(["yes", "no", "3", ""]), WORDS)),
+                           draw(MOMENTS))
+                    for key in draw(st.lists(KEYS, unique=True, max_size=3)))
+    start = draw(st.dates(dt.date(2000, 1, 1), dt.date(2090, 1, 1)))
+    return Report(
+        plan_id=draw(st.from_regex(r"[A-Za-z0-9\-.]{1,64}", fullmatch=True)),
+        plan_version=draw(st.integers(1, 10**6)), plan_title=draw(st.one_of(st.just(""), WORDS)),
+        family_label=draw(WORDS), written_at=draw(MOMENTS), period_start=start,
+        period_end=start + dt.timedelta(days=draw(st.integers(0, 84))), sections=sections,
+        task_records=records, answers=answers)
+
+
+@settings(max_examples=60, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(reports())
+def test_any_report_the_writer_can_make_round_trips_as_valid_r4(written):
+    data = report_bytes(written)
+    assert read_report(data, "report.json") == written
+    Bundle.model_validate_json(data)
