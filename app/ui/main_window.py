@@ -155,10 +155,15 @@ class MainWindow(QMainWindow):
         from app.ui.journal.quick_entry import UNKNOWN
 
         if self.session is not None:
+            if self._counsellor():
+                return None  # a counsellor's workspace keeps no family's journal
             return self.open_quick_entry(child_id if from_card else UNKNOWN)
         if self.unlock_page is not None:
             return self._note_while_locked()
         return None  # before setup there is no journal to write to
+
+    def _counsellor(self) -> bool:
+        return self.shell is not None and getattr(self.shell, "workspace", "") == "counsellor"
 
     def open_quick_entry(self, child_id: Any = None, *, entry: Any = None,
                          draft_id: int | None = None) -> Any:
@@ -377,7 +382,7 @@ class MainWindow(QMainWindow):
         self.setup_flow = None
         self.unlock_page = None
         self._switch_to(self.shell)
-        self.note_button.show()
+        self.note_button.setVisible(not self._counsellor())
         checkins.start_engine()
         self._merge_locked_notes()
         self._carry_locked_note_over()

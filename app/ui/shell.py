@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 
 PAGE_IDS = {"familyPage": "family", "checkinsPage": "checkins", "journalPage": "journal",
             "trendsPanel": "trends", "rulesPage": "rules", "talksPage": "talks",
-            "libraryPage": "library", "settingsPage": "settings"}
+            "libraryPage": "library", "settingsPage": "settings", "plansPage": "plans",
+            "builderPage": "builder", "templatesPage": "templates", "reportsPage": "reports"}
 
 
 class Shell(QWidget):
@@ -106,24 +107,40 @@ class Shell(QWidget):
 
     def _build_pages(self) -> list[QWidget]:
         from app.ui.content_access import shipped_library
-        from app.ui.pages.checkins_page import CheckinsPage
-        from app.ui.pages.library_page import LibraryPage
-
-        checkins = CheckinsPage(self.session)
-        from app.ui.pages.talks_page import TalksPage
+        from app.ui.settings.settings_page import SettingsPage
 
         content = shipped_library()
+        settings = SettingsPage(self.session, autostart=self._autostart,
+                                tray_available=self._tray_available)
+        settings.restore_requested.connect(self.backup_restore_requested)
+        # Chosen at setup; read once on the worker (a few milliseconds) before the pages exist.
+        self.workspace = str(self.session.ops.run_now(lambda s: s.plans.workspace())
+                             or "family")
+        if self.workspace == "counsellor":
+            return [*self._counsellor_pages(content.library), settings]
+        return [*self._family_pages(content), settings]
+
+    def _counsellor_pages(self, library: Any) -> list[QWidget]:
+        """The plan builder, templates and saved plans, and reports received: no family data."""
+        from app.ui.counsellor import counsellor_pages
+
+        pages = counsellor_pages(self.session.ops, self.services.vault.clock, library)
+        builder = pages[0]
+        builder.show_requested.connect(lambda: self.show_page("builder"))
+        return pages
+
+    def _family_pages(self, content: Any) -> list[QWidget]:
+        from app.ui.pages.checkins_page import CheckinsPage
+        from app.ui.pages.library_page import LibraryPage
+        from app.ui.pages.talks_page import TalksPage
+
+        checkins = CheckinsPage(self.session)
         family = FamilyPage(self.session.ops, self.services.vault.clock,
                             start_talk=lambda child_id: self.controller.start(None, (child_id,)))
         talks = TalksPage(self.session.ops, self.controller, content.library)
         library = LibraryPage(self.session.ops, content)
-        from app.ui.settings.settings_page import SettingsPage
-
-        settings = SettingsPage(self.session, autostart=self._autostart,
-                                tray_available=self._tray_available)
-        settings.restore_requested.connect(self.backup_restore_requested)
         journal, trends, rules = self._journal_pages(family, content.library)
-        return [family, checkins, journal, trends, rules, talks, library, settings]
+        return [family, checkins, journal, trends, rules, talks, library]
 
     def _journal_pages(self, family: FamilyPage, library: Any) -> list[QWidget]:
         """The journal, its trends and its rules; a pattern card on the home page and the

@@ -50,6 +50,9 @@ def test_a_counsellor_skips_country_and_children_and_the_vault_remembers(qtbot, 
     services = window.services
     assert services.plans.workspace() == "counsellor"
     assert services.family.children(include_archived=True) == []
+    # The counsellor's own pages, no family's: no journal, no check-ins, no "Note something".
+    assert window.shell.page_ids() == ["builder", "templates", "reports", "settings"]
+    assert not window.note_button.isVisible() and window.note_something() is None
     window.close()
 
 
