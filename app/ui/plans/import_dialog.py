@@ -47,6 +47,7 @@ from app.ui.widgets.common import (
 )
 
 log = logging.getLogger(__name__)
+PREVIEW_HEIGHT = 600  # room for the preview, inside a 1024×640 screen
 MAX_FILE_BYTES = 1024 * 1024  # a real plan is a few kilobytes; anything larger is refused
 
 
@@ -80,7 +81,7 @@ class ImportPlanDialog(QDialog):
         self.children: list[Any] = []
         self.active: dict[int, ActivePlan] = {}
         self.setMinimumSize(520, 420)
-        self.resize(720, 600)
+        self.resize(720, PREVIEW_HEIGHT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
@@ -167,6 +168,8 @@ class ImportPlanDialog(QDialog):
         self.problems.hide()
         self.filler.hide()
         self._closing_only(False)
+        if self.height() < PREVIEW_HEIGHT:  # after a refused file the dialog was made short
+            self.resize(self.width(), PREVIEW_HEIGHT)
         self.heading.setText(self.tr("What this plan adds"))
         preview = PlanPreview(plan, self.library)
         self.scroll.setWidget(preview)
@@ -195,6 +198,7 @@ class ImportPlanDialog(QDialog):
         self.problems.show()
         self._closing_only(True)
         self._update_accept()
+        self.resize(self.width(), self.minimumSize().height())  # no preview: no empty space
 
     def _closing_only(self, refused: bool) -> None:
         """A refused file leaves nothing to decide: one way out, called what it does."""
