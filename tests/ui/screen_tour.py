@@ -173,7 +173,35 @@ def tour(qtbot, root: Path, visit: Visit) -> list[str]:
     _tour_dialogs(qtbot, window, visit, failures)
     _tour_locked(qtbot, window, visit, failures)
     window.close()
+    guarded("counsellor", failures, lambda: _tour_counsellor(qtbot, root, visit))
     return failures
+
+
+def _tour_counsellor(qtbot, root: Path, visit: Visit) -> None:
+    """A counsellor's workspace: the plan builder, templates and reports received."""
+    from app.storage import vault
+    from app.storage.services import Services
+    from app.ui.main_window import MainWindow
+    from tests.conftest import FAST_KDF, PASSPHRASE, RECOVERY
+
+    context = _context(root / "counsellor")
+    opened = vault.create(context.folder, PASSPHRASE, RECOVERY, FAST_KDF, _clock())
+    services = Services.for_vault(opened)
+    services.plans.set_workspace("counsellor")
+    services.close()
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(*WINDOW_SIZE)
+    _show(window)
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.try_unlock()
+    qtbot.waitUntil(lambda: window.shell is not None, timeout=15000)
+    settle(qtbot, window)
+    for page_id in window.shell.page_ids():
+        window.shell.show_page(page_id)
+        settle(qtbot, window)
+        visit(f"counsellor page {page_id}", window)
+    window.close()
 
 
 def _tour_dialogs(qtbot, window, visit: Visit, failures: list[str]) -> None:

@@ -76,9 +76,12 @@ class PlanBuilderPage(QWidget):
         self.template_button.clicked.connect(self.ask_template_name)
         self.save_button = button(self.tr("Save the plan file…"), "savePlanFile", primary=True)
         self.save_button.clicked.connect(self.ask_plan_file)
-        for widget in (self.new_button, self.template_button, self.save_button):
-            header.addWidget(widget)
         layout.addLayout(header)
+        actions = QHBoxLayout()  # a row of their own: longer languages still fit
+        for widget in (self.new_button, self.template_button, self.save_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        layout.addLayout(actions)
         self.message = message_label("builderMessage")
         layout.addWidget(self.message)
 

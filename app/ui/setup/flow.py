@@ -19,12 +19,14 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -128,7 +130,14 @@ class SetupFlow(QWidget):
         column = QWidget()
         layout = QVBoxLayout(column)
         layout.addWidget(self.step_label)
-        layout.addWidget(self.stack, 1)
+        # The steps scroll: a small screen or a longer language never squeezes their words.
+        steps = QScrollArea()
+        steps.setObjectName("setupScroll")
+        steps.setWidgetResizable(True)
+        steps.setFrameShape(QFrame.Shape.NoFrame)
+        steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        steps.setWidget(self.stack)
+        layout.addWidget(steps, 1)
         layout.addWidget(self.message)
         other_computer = QHBoxLayout()  # its own row: a long translation never squeezes it
         other_computer.addWidget(self.import_button)
