@@ -227,6 +227,19 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def write_plan_report(self, plan_row_id: int) -> Any:
+        """The progress report the parent chooses the contents of; closed by a lock."""
+        from app.ui.content_access import shipped_library
+        from app.ui.plans.report_dialog import ReportDialog
+
+        if self.session is None:
+            return None
+        dialog = ReportDialog(self.session.ops, self.session.services.vault.clock,
+                              shipped_library().library, plan_row_id, parent=self)
+        self.session.adopt(dialog, "plan-report")
+        dialog.show()
+        return dialog
+
     def _follow_note(self, dialog: Any) -> None:
         dialog.saved.connect(self._noted)
         # The entry is kept; help comes first, the crisis lines at the top.
@@ -378,6 +391,7 @@ class MainWindow(QMainWindow):
                                                                                from_card=True))
         self.shell.edit_entry_requested.connect(self.edit_journal_entry)
         self.shell.export_requested.connect(self.export_journal)
+        self.shell.report_requested.connect(self.write_plan_report)
         self.shell.help_requested.connect(lambda: self.open_help_now(urgent=True))
         self.setup_flow = None
         self.unlock_page = None

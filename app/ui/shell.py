@@ -42,6 +42,7 @@ class Shell(QWidget):
     help_requested = Signal()  # a pattern or rule says: open Help now
     edit_entry_requested = Signal(int)  # the journal asked to change an entry: its id
     export_requested = Signal()  # the journal's "Export for a professional…"
+    report_requested = Signal(int)  # a plan's "Write a progress report…": the plan's row id
 
     def __init__(self, session: UnlockedSession, *, autostart=None,
                  tray_available: bool = False) -> None:
@@ -140,7 +141,12 @@ class Shell(QWidget):
         talks = TalksPage(self.session.ops, self.controller, content.library)
         library = LibraryPage(self.session.ops, content)
         journal, trends, rules = self._journal_pages(family, content.library)
-        return [family, checkins, journal, trends, rules, talks, library]
+        from app.ui.plans.plans_page import PlansPage
+
+        plans = PlansPage(self.session.ops, self.services.vault.clock, content.library)
+        plans.window_opened.connect(self.session.adopt)  # a lock closes them with the rest
+        plans.report_requested.connect(self.report_requested)
+        return [family, checkins, journal, trends, rules, plans, talks, library]
 
     def _journal_pages(self, family: FamilyPage, library: Any) -> list[QWidget]:
         """The journal, its trends and its rules; a pattern card on the home page and the

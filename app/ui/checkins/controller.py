@@ -253,10 +253,20 @@ class CheckinController(QObject):
         coach = CoachDialog(self.ops, library, children, self.who(children),
                             occurrence_id, self.dialog_parent, draft=draft)
         coach.help_requested.connect(self.help_requested)
+        coach.plan_questions.connect(self._ask_plan_questions)
         coach.finished.connect(self._talk_finished)
         self.adopt(coach, "talk", draft_id)
         self.coach = coach
         coach.show()
+
+    def _ask_plan_questions(self, due: list[tuple[Any, int]]) -> None:
+        """After a talk: the counsellor's questions for this week, one window per plan."""
+        from app.ui.plans.questions_dialog import WeeklyQuestionsDialog
+
+        for active, week in due:
+            dialog = WeeklyQuestionsDialog(self.ops, active, week, self.dialog_parent)
+            self.adopt(dialog, "plan-questions")
+            dialog.show()
 
     def _talk_finished(self, result: int) -> None:
         self.coach = None

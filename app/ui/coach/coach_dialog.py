@@ -59,6 +59,7 @@ class CoachDialog(QDialog):
 
     help_requested = Signal()
     ready = Signal()  # the talk's data has been read: starters chosen, steps filled
+    plan_questions = Signal(object)  # after saving: [(plan, week)] whose questions wait
 
     def __init__(self, ops: Ops | Any, library: Library, child_ids: tuple[int, ...],
                  who: str, occurrence_id: int | None = None,
@@ -88,10 +89,11 @@ class CoachDialog(QDialog):
 
         self.prepare = PrepareStep(who)
         self._plan_topics: dict[str, int] = {}
+        self._plans: list[Any] = []
         self.plan_line = body_label("", name="coachPlanWeek")  # the counsellor's week, if any
         self.plan_line.setTextFormat(Qt.TextFormat.PlainText)  # the plan's words, as written
         self.plan_line.hide()
-        self.prepare.layout().insertWidget(2, self.plan_line)
+        self.prepare.body.insertWidget(2, self.plan_line)
         self.talk = TalkStep()
         self.practise = PractiseStep()
         self.close_step = CloseStep()
@@ -131,6 +133,7 @@ class CoachDialog(QDialog):
         self._history, self._favourites = data.history, data.favourites
         self._journal = journal_topics(data.signs, self.library.signs, data.today, data.zone)
         self._plan_topics = data.plan_topics
+        self._plans = list(data.plans)
         self._show_plan(data)
         record, draft = self.record, self.pending_draft
         record.band, record.started_at = self.band, data.now
@@ -298,7 +301,19 @@ class CoachDialog(QDialog):
 
     def _saved(self, _talk_id: int) -> None:
         self._saving = False
+        due = self.questions_due()
+        if due:
+            self.plan_questions.emit(due)  # asked once the talk is kept, in their own window
         self.accept()
+
+    def questions_due(self) -> list[tuple[Any, int]]:
+        """This week's plan questions not answered yet: (the child's plan, the week number)."""
+        due = []
+        for active in self._plans:
+            week = current_week(active, self.today)
+            if week is not None and any(q.id not in active.answers for q in week.questions):
+                due.append((active, week.number))
+        return due
 
     def _not_saved(self, error: Exception) -> None:
         """Nothing was written: the talk stays open with every word, to try again."""

@@ -83,6 +83,7 @@ class PrepareStep(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        self.body = layout  # what scrolls: others insert lines here (the counsellor's week)
         layout.addWidget(title_label(self.tr("Check-in with {who}").format(who=who)))
         self.band_words = body_label("", muted=True, name="coachBand")
         layout.addWidget(self.band_words)

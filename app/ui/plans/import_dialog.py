@@ -12,6 +12,7 @@ is imported.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -309,9 +310,14 @@ def _read_family(services: Any) -> tuple[list[Any], list[ActivePlan]]:
     return services.family.children(), services.plans.active_plans()
 
 
-def start_import(ops: Any, clock: Clock, library: Any, parent: QWidget | None) -> int | None:
-    """Ask for a file, then show its preview; the new plan's row id, or None if declined."""
+def start_import(ops: Any, clock: Clock, library: Any, parent: QWidget | None,
+                 opened: Callable[[QWidget], None] | None = None) -> int | None:
+    """Ask for a file, then show its preview; the new plan's row id, or None if declined.
+
+    ``opened`` is told of the preview (it shows the family's children): a lock closes it."""
     dialog = ImportPlanDialog(ops, clock, library, parent)
+    if opened is not None:
+        opened(dialog)
     result: dict[str, int] = {}
     dialog.imported.connect(lambda row_id: result.setdefault("id", row_id))
     if dialog.choose():

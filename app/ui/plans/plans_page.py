@@ -38,6 +38,7 @@ from app.ui.widgets.common import body_label, button, card, clear_layout, title_
 
 class PlansPage(QWidget):
     report_requested = Signal(int)  # the plan's row id: the report writer takes it from here
+    window_opened = Signal(object, str)  # a dialog with family data: the session closes it at lock
 
     def __init__(self, ops: Ops, clock: Clock, library: Any) -> None:
         super().__init__()
@@ -153,7 +154,8 @@ class PlansPage(QWidget):
         return found[0] if found else None
 
     def import_plan(self) -> int | None:
-        return start_import(self.ops, self.clock, self.library, self)
+        return start_import(self.ops, self.clock, self.library, self,
+                            lambda dialog: self.window_opened.emit(dialog, "plan-import"))
 
     def record_task(self, row_id: int, task_id: str) -> None:
         data = self._data(row_id)
@@ -171,6 +173,7 @@ class PlansPage(QWidget):
 
         def open_it() -> None:
             dialog = make()
+            self.window_opened.emit(dialog, "plan-task")
             dialog.exec()
             dialog.deleteLater()
 
