@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.clock import Clock
 from app.core.coach import TalkRecord
 from app.core.picker import Discussed
+from app.core.plans.progress import TalkHeld
 from app.storage.models import CheckinOccurrenceRow, TalkChild, TalkItemRow, TalkRow
 from app.storage.times import from_db, to_db
 from app.storage.writes import writing
@@ -73,6 +74,31 @@ class TalkStore:
             return [Discussed(starter, topic, from_db(finished).astimezone().date())
                     for starter, topic, finished in session.execute(query)
                     if finished is not None]
+
+    def held(self, child_id: int, zone: dt.tzinfo | None = None) -> list[TalkHeld]:
+        """Every saved talk with this child, oldest first: its local day, the topics talked
+        about (in order, once each) and whether the refusal line was practised in it.
+
+        Unlike ``discussed`` this counts a talk where nothing was marked "talked" too: a
+        counsellor's "talks held" means every talk."""
+        talks = (select(TalkRow.id, TalkRow.finished_at, TalkRow.practised)
+                 .join(TalkChild, TalkChild.talk_id == TalkRow.id)
+                 .where(TalkChild.child_id == child_id, TalkRow.finished_at.is_not(None))
+                 .order_by(TalkRow.finished_at, TalkRow.id))
+        items = (select(TalkItemRow.talk_id, TalkItemRow.topic_id)
+                 .join(TalkChild, TalkChild.talk_id == TalkItemRow.talk_id)
+                 .where(TalkChild.child_id == child_id, TalkItemRow.outcome == "talked")
+                 .order_by(TalkItemRow.id))
+        with self._sessions() as session:
+            topics: dict[int, list[str]] = {}
+            for talk_id, topic_id in session.execute(items):
+                found = topics.setdefault(talk_id, [])
+                if topic_id not in found:
+                    found.append(topic_id)
+            return [TalkHeld(moment.astimezone(zone).date(), tuple(topics.get(talk_id, ())),
+                             bool(practised))
+                    for talk_id, finished, practised in session.execute(talks)
+                    if (moment := from_db(finished)) is not None]
 
     def outcomes(self, child_id: int) -> list[tuple[str, str]]:
         """(starter id, outcome) for every item offered to this child: swaps and skips too."""

@@ -43,3 +43,25 @@ def test_talk_notes_are_not_in_the_database_bytes(services, clock, open_vault, f
     for path in folder.root.rglob("*"):
         if path.is_file():
             assert NOTE.encode() not in path.read_bytes(), path.name
+
+
+def test_every_talk_held_counts_even_one_where_nothing_was_marked_talked(services, clock):
+    from zoneinfo import ZoneInfo
+
+    sam = services.family.add("Sam", 2016, 4)
+    clock.set(dt.datetime(2026, 11, 29, 23, 30, tzinfo=dt.UTC))  # Monday 08:30 in Tokyo
+    first = TalkRecord((sam.id,), "9-12", clock.now())
+    first.outcome("privacy.9-12.a", "privacy", "talked")
+    first.outcome("privacy.9-12.b", "privacy", "talked")
+    first.outcome("pictures.9-12.c", "pictures", "talked")
+    first.practised = True
+    services.talks.save(first)
+    clock.advance(dt.timedelta(hours=2))
+    quiet = TalkRecord((sam.id,), "9-12", clock.now())  # the same day: a second talk
+    quiet.outcome("saying-no.9-12.d", "saying-no", "not-today")
+    services.talks.save(quiet)
+    held = services.talks.held(sam.id, ZoneInfo("Asia/Tokyo"))
+    assert [(t.on, t.topics, t.practised) for t in held] == [
+        (dt.date(2026, 11, 30), ("privacy", "pictures"), True),
+        (dt.date(2026, 11, 30), (), False)]
+    assert services.talks.held(services.family.add("Robin", 2020, 1).id) == []

@@ -9,7 +9,6 @@ never disagree. Talks come from the talk store, limited to the plan's own days.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,16 +37,10 @@ class PlansView:
 
 
 def talks_held(services: Any, child_id: int, first: dt.date, last: dt.date) -> list[TalkHeld]:
-    """The talks with the child between two local days, one per day with its topics.
-
-    The talk store hands back each starter talked about with its day; a day's starters are one
-    talk as the plan counts it. Whether the refusal line was practised comes from the parent's
-    own record of the refusal task (see ``plan_progress``)."""
-    by_day: dict[dt.date, list[str]] = defaultdict(list)
-    for item in services.talks.discussed(child_id):
-        if first <= item.on <= last and item.topic_id not in by_day[item.on]:
-            by_day[item.on].append(item.topic_id)
-    return [TalkHeld(day, tuple(topics)) for day, topics in sorted(by_day.items())]
+    """Every talk with the child between two local days, with its topics and whether the
+    refusal line was practised in it (the talk store's ``held``)."""
+    return [talk for talk in services.talks.held(child_id, services.vault.clock.zone())
+            if first <= talk.on <= last]
 
 
 def read_plans(services: Any) -> PlansView:

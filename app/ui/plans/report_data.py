@@ -10,7 +10,6 @@ same way). Every function here runs on the worker (``ops.read``) and returns pla
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -63,15 +62,9 @@ def load(services: Services, plan_row_id: int) -> ReportData:
 
 
 def talks_held(services: Services, child_id: int, zone: dt.tzinfo) -> list[TalkHeld]:
-    """Talks with the child, one per day a starter was talked about, with the topics covered.
-
-    The talk store answers what was talked about (``discussed``); a day with several talks
-    counts once, and whether a refusal was practised comes from the parent's own record of the
-    refusal task (see ``plan_progress``)."""
-    topics: dict[dt.date, list[str]] = defaultdict(list)
-    for item in services.talks.discussed(child_id):
-        topics[item.on].append(item.topic_id)
-    return [TalkHeld(day, tuple(dict.fromkeys(found))) for day, found in sorted(topics.items())]
+    """Every talk with the child, with its topics and whether the refusal line was practised
+    (the talk store's ``held``: a talk where nothing was marked "talked" counts too)."""
+    return services.talks.held(child_id, zone)
 
 
 def ticked_entries(services: Services, entry_ids: Sequence[int]) -> list[Entry]:
