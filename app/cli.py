@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
-from app.paths import shipped_content_dir
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,6 +97,7 @@ def run_command(args: argparse.Namespace) -> int:
     """Run a non-GUI command and return its exit code."""
     if args.command == "content" and args.content_command == "check":
         from app.core.content.checker import run_check
+        from app.paths import shipped_content_dir
 
         directory = args.directory or shipped_content_dir()
         return run_check(directory, stats=args.stats, out=sys.stdout)
