@@ -160,9 +160,11 @@ def style_sheet(c: Colors, body_pt: float = MIN_BODY_PT) -> str:
     """
 
 
-def apply_theme(app: QApplication) -> Colors:
+def apply_theme(app: QApplication, *, set_style: bool = True) -> Colors:
+    """Palette, body font and style sheet; ``set_style=False`` when Fusion came via ``-style``."""
     colors = current_colors()
-    app.setStyle("Fusion")
+    if set_style:
+        app.setStyle("Fusion")
     app.setPalette(_palette(colors))
     body_pt = body_point_size(app)
     font = QFont(app.font())
