@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.core.clock import Clock, local_today
 from app.core.family import ChildDetails, ChildProblem, check_details
 from app.ui.age_words import describe_age, month_names, problem_words
-from app.ui.setup.steps import Step
+from app.ui.setup.welcome_step import Step
 from app.ui.widgets.common import body_label, button, message_label, show_message
 
 

@@ -11,13 +11,16 @@ Two side paths join the steps. A parent who already uses Porchlight elsewhere ch
 file instead (``ImportStep``), and the vault is imported on a background thread. A data folder
 holding someone else's files is named before anything else (``ForeignFolderStep``), and the
 "Porchlight" folder inside it is offered: setup never writes into the folder itself.
+
+Only the welcome screen is built (and imported) before the first paint; every other step is
+made the first time it is shown (``_step``), so a new folder opens as fast as a set-up one.
 """
 
 from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,22 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import recovery_code
 from app.storage.data_folder import DataFolder, FolderState
 from app.ui import messages
 from app.ui.background import run_in_background
 from app.ui.context import AppContext
-from app.ui.setup.children_step import ChildrenStep
-from app.ui.setup.folder_step import ForeignFolderStep, Offer
-from app.ui.setup.import_step import ImportStep
-from app.ui.setup.steps import (
-    ConfirmCodeStep,
-    CountryStep,
-    PassphraseStep,
-    RecoveryCodeStep,
-    Step,
-    WelcomeStep,
-)
+from app.ui.setup.welcome_step import Step, WelcomeStep
 from app.ui.setup.workspace_choice import COUNSELLOR, FAMILY
 from app.ui.widgets.common import (
     body_label,
@@ -57,6 +49,15 @@ from app.ui.widgets.common import (
     show_message,
     title_label,
 )
+
+if TYPE_CHECKING:
+    from app.ui.setup.children_step import ChildrenStep
+    from app.ui.setup.folder_step import ForeignFolderStep
+    from app.ui.setup.import_step import ImportStep
+    from app.ui.setup.steps import ConfirmCodeStep, CountryStep, PassphraseStep, RecoveryCodeStep
+
+FAMILY_STEPS = ("welcome", "passphrase", "recovery", "confirm", "country", "children")
+COUNSELLOR_STEPS = FAMILY_STEPS[:4]  # a counsellor needs no family data: no country, no children
 
 
 def _is_foreign(folder: DataFolder) -> bool:
@@ -97,24 +98,15 @@ class SetupFlow(QWidget):
         super().__init__()
         self.setObjectName("setupFlow")
         self._context = context
-        self._code = recovery_code.generate()
-        self.welcome = WelcomeStep()
-        self.passphrase = PassphraseStep()
-        self.recovery = RecoveryCodeStep(self._code)
-        self.confirm = ConfirmCodeStep(self._code)
-        self.country = CountryStep()
-        self.children = ChildrenStep(context.clock)
-        self.steps: list[Step] = self._steps_for(self.welcome.who.kind())
-        self.welcome.who.changed.connect(self._workspace_changed)
-        self.import_step = ImportStep()
-        self.folder_step: ForeignFolderStep | None = None
-
+        self._recovery_code: str | None = None
+        self._made: dict[str, Step] = {}
         self.stack = QStackedWidget()
-        for step in [*self._steps_for(FAMILY), self.import_step]:
-            self.stack.addWidget(step)
-            step.ready_changed.connect(self._refresh_buttons)
-        self.busy, self.busy_title, self.busy_text = self._busy_page()
-        self.stack.addWidget(self.busy)
+        self.welcome = WelcomeStep()
+        self._add("welcome", self.welcome)
+        self._order = self._names_for(self.welcome.who.kind())
+        self.welcome.who.changed.connect(self._workspace_changed)
+        self.folder_step: ForeignFolderStep | None = None
+        self._busy: tuple[QWidget, QLabel, QLabel] | None = None
 
         self.back_button = button(self.tr("Back"), "setupBack")
         self.back_button.clicked.connect(self.go_back)
@@ -156,7 +148,86 @@ class SetupFlow(QWidget):
         else:
             self._show(self.welcome)
 
+    # --- the steps, each made when first shown ---------------------------------------------
+
+    @property
+    def _code(self) -> str:
+        """The recovery code, drawn when a step first needs it (``secrets`` loads then)."""
+        if self._recovery_code is None:
+            from app.core import recovery_code
+
+            self._recovery_code = recovery_code.generate()
+        return self._recovery_code
+
+    def _add(self, name: str, step: Step) -> Step:
+        self._made[name] = step
+        self.stack.addWidget(step)
+        step.ready_changed.connect(self._refresh_buttons)
+        return step
+
+    def _step(self, name: str) -> Step:
+        made = self._made.get(name)
+        if made is not None:
+            return made
+        if name == "children":
+            from app.ui.setup.children_step import ChildrenStep
+
+            return self._add(name, ChildrenStep(self._context.clock))
+        if name == "import":
+            from app.ui.setup.import_step import ImportStep
+
+            return self._add(name, ImportStep())
+        from app.ui.setup import steps
+
+        if name == "passphrase":
+            return self._add(name, steps.PassphraseStep())
+        if name == "recovery":
+            return self._add(name, steps.RecoveryCodeStep(self._code))
+        if name == "confirm":
+            return self._add(name, steps.ConfirmCodeStep(self._code))
+        if name == "country":
+            return self._add(name, steps.CountryStep())
+        raise KeyError(name)
+
+    def _name_of(self, widget: QWidget | None) -> str | None:
+        return next((name for name, step in self._made.items() if step is widget), None)
+
+    @property
+    def passphrase(self) -> PassphraseStep:
+        return self._step("passphrase")  # type: ignore[return-value]
+
+    @property
+    def recovery(self) -> RecoveryCodeStep:
+        return self._step("recovery")  # type: ignore[return-value]
+
+    @property
+    def confirm(self) -> ConfirmCodeStep:
+        return self._step("confirm")  # type: ignore[return-value]
+
+    @property
+    def country(self) -> CountryStep:
+        return self._step("country")  # type: ignore[return-value]
+
+    @property
+    def children(self) -> ChildrenStep:  # type: ignore[override]  # QObject.children()
+        return self._step("children")  # type: ignore[return-value]
+
+    @property
+    def import_step(self) -> ImportStep:
+        return self._step("import")  # type: ignore[return-value]
+
+    @property
+    def steps(self) -> list[Step]:
+        """The setup steps in order for the chosen workspace (made now if not yet shown)."""
+        return [self._step(name) for name in self._order]
+
+    @staticmethod
+    def _names_for(workspace: str) -> tuple[str, ...]:
+        return COUNSELLOR_STEPS if workspace == COUNSELLOR else FAMILY_STEPS
+
     def _busy_page(self) -> tuple[QWidget, QLabel, QLabel]:
+        if self._busy is not None:
+            return self._busy
         page = QWidget()
         layout = QVBoxLayout(page)
         heading = title_label(self.tr("Setting things up…"))
@@ -168,12 +239,13 @@ class SetupFlow(QWidget):
         bar.setAccessibleName(self.tr("Working"))
         layout.addWidget(bar)
         layout.addStretch(1)
-        return page, heading, text
+        self.stack.addWidget(page)
+        self._busy = (page, heading, text)
+        return self._busy
 
-    def _steps_for(self, workspace: str) -> list[Step]:
-        """A counsellor needs no family data: no country, no children."""
-        first = [self.welcome, self.passphrase, self.recovery, self.confirm]
-        return first if workspace == COUNSELLOR else [*first, self.country, self.children]
+    @property
+    def busy(self) -> QWidget:
+        return self._busy_page()[0]
 
     @property
     def workspace(self) -> str:
@@ -181,7 +253,7 @@ class SetupFlow(QWidget):
         return self.welcome.who.kind()
 
     def _workspace_changed(self, workspace: str) -> None:
-        self.steps = self._steps_for(workspace)
+        self._order = self._names_for(workspace)
         step = self.current_step()
         if step is not None:
             self._show(step)
@@ -189,8 +261,8 @@ class SetupFlow(QWidget):
     @property
     def current_index(self) -> int:
         """The position of the shown step in the setup steps (-1 on a side path or busy)."""
-        widget = self.stack.currentWidget()
-        return self.steps.index(widget) if widget in self.steps else -1
+        name = self._name_of(self.stack.currentWidget())
+        return self._order.index(name) if name in self._order else -1
 
     def current_step(self) -> Step | None:
         widget = self.stack.currentWidget()
@@ -198,18 +270,19 @@ class SetupFlow(QWidget):
 
     def _show(self, step: Step) -> None:
         self.stack.setCurrentWidget(step)
-        if step in self.steps:
+        name = self._name_of(step)
+        if name in self._order:
             self.step_label.setText(self.tr("Step {number} of {count}").format(
-                number=self.steps.index(step) + 1, count=len(self.steps)))
-        elif step is self.import_step:
+                number=self._order.index(name) + 1, count=len(self._order)))
+        elif name == "import":
             self.step_label.setText(self.tr("Moving from another computer"))
         else:
             self.step_label.setText(self.tr("Before you start"))
-        last = step is self.steps[-1] and step is not self.children
+        last = name == self._order[-1] and name != "children"
         self.next_button.setText(self.tr("Finish setup") if last else step.continue_text)
         self.next_button.setAccessibleName(self.next_button.text())
         self.next_button.setVisible(step is not self.folder_step or step.is_ready())
-        self.back_button.setVisible(step in self.steps[1:] or step is self.import_step)
+        self.back_button.setVisible(name in self._order[1:] or name == "import")
         self.import_button.setVisible(step is self.welcome)
         self._refresh_buttons()
         step.entered()
@@ -220,35 +293,38 @@ class SetupFlow(QWidget):
             self.next_button.setEnabled(step.is_ready())
 
     def go_back(self) -> None:
-        step = self.current_step()
-        if step is self.import_step:
+        name = self._name_of(self.current_step())
+        if name == "import":
             self._show(self.welcome)
-        elif step in self.steps[1:]:
-            self._show(self.steps[self.steps.index(step) - 1])
+        elif name in self._order[1:]:
+            self._show(self._step(self._order[self._order.index(name) - 1]))
 
     def go_next(self) -> None:
         step = self.current_step()
         if step is None or not step.is_ready():
             return
+        name = self._name_of(step)
         if step is self.folder_step:
             self._use_folder_inside()
-        elif step is self.import_step:
+        elif name == "import":
             self._start_import()
         elif step is self.welcome and _is_foreign(self._context.folder):
             self._show_folder_step()  # said before the passphrase, not at the very end
-        elif step is self.children:
+        elif name == "children":
             # Anything typed but not yet added counts too; a problem keeps them on this step.
             if self.children.name.text().strip() and not self.children.add_current():
                 return
             self._create_vault()
-        elif step is self.steps[-1]:  # a counsellor's last step: no family data to ask for
+        elif name == self._order[-1]:  # a counsellor's last step: no family data to ask for
             self._create_vault()
-        else:
-            self._show(self.steps[self.steps.index(step) + 1])
+        elif name in self._order:
+            self._show(self._step(self._order[self._order.index(name) + 1]))
 
     # --- someone else's folder -------------------------------------------------------------
 
     def _show_folder_step(self) -> None:
+        from app.ui.setup.folder_step import ForeignFolderStep
+
         if self.folder_step is not None:
             self.stack.removeWidget(self.folder_step)
             self.folder_step.deleteLater()
@@ -259,6 +335,8 @@ class SetupFlow(QWidget):
 
     def _use_folder_inside(self) -> None:
         """Switch setup to the "Porchlight" folder inside someone else's folder (no writing)."""
+        from app.ui.setup.folder_step import Offer
+
         assert self.folder_step is not None
         step = self.folder_step
         self._context.folder = step.inside
@@ -316,10 +394,11 @@ class SetupFlow(QWidget):
     # --- creating a new vault --------------------------------------------------------------
 
     def _show_busy(self, heading: str, text: str) -> None:
-        self.busy_title.setText(heading)
-        self.busy_title.setAccessibleName(heading)
-        self.busy_text.setText(text)
-        self.stack.setCurrentWidget(self.busy)
+        page, busy_title, busy_text = self._busy_page()
+        busy_title.setText(heading)
+        busy_title.setAccessibleName(heading)
+        busy_text.setText(text)
+        self.stack.setCurrentWidget(page)
         self.back_button.hide()
         self.import_button.hide()
         self.next_button.setEnabled(False)
@@ -357,4 +436,4 @@ class SetupFlow(QWidget):
 
     def _vault_failed(self, error: Exception) -> None:
         show_message(self.message, messages.for_vault_error(error))
-        self._show(self.steps[-1])
+        self._show(self._step(self._order[-1]))

@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 
 from app.storage.data_folder import DataFolder, FolderState, suggest_subfolder
-from app.ui.setup.steps import Step
+from app.ui.setup.welcome_step import Step
 from app.ui.widgets.common import body_label, button
 
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from app.ui.dates import moment_words
-from app.ui.setup.steps import Step
+from app.ui.setup.welcome_step import Step
 from app.ui.widgets.common import body_label, button, card, message_label, show_message
 
 if TYPE_CHECKING:

@@ -1,13 +1,13 @@
-"""The first steps of setup: welcome (with who is using Porchlight), passphrase, recovery
-code, and country.
+"""The steps of setup after the welcome: passphrase, recovery code, and country.
 
 Each step is a small widget that says whether the parent may continue; ``flow.py`` strings
-them together with Back and Continue.
+them together with Back and Continue, and imports this module only when the parent leaves the
+welcome screen (``welcome_step.py`` holds that screen and the ``Step`` they all build on).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -15,96 +15,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
-    QVBoxLayout,
-    QWidget,
 )
 
 from app.core import recovery_code
 from app.core.countries import CHOICES, guess_from_region
 from app.ui.help.country_words import country_name
-from app.ui.setup.workspace_choice import COUNSELLOR, WorkspaceChoice
-from app.ui.widgets.common import body_label, button, message_label, show_message, title_label
+from app.ui.setup.welcome_step import Step, WelcomeStep
+from app.ui.widgets.common import body_label, button, message_label, show_message
 from app.ui.widgets.passphrase_fields import PassphraseFields
 
-
-class Step(QWidget):
-    """One screen of setup. ``ready_changed`` tells the flow when Continue may be pressed."""
-
-    ready_changed = Signal(bool)
-    title = ""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.continue_text = QCoreApplication.translate("Step", "Continue")
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(0, 0, 0, 0)
-        self.layout_.setSpacing(12)
-        self.heading = title_label(self.title)
-        self.layout_.addWidget(self.heading)
-
-    def set_title(self, text: str) -> None:
-        """Replace the heading (steps that translate their title set it after construction)."""
-        self.title = text
-        self.heading.setText(text)
-        self.heading.setAccessibleName(text)
-
-    def is_ready(self) -> bool:
-        return True
-
-    def entered(self) -> None:
-        """Called each time the step is shown."""
-
-    def finish(self) -> None:
-        self.layout_.addStretch(1)
-
-
-class WelcomeStep(Step):
-    def __init__(self) -> None:
-        super().__init__()
-        self.set_title(self.tr("Welcome to Porchlight"))
-        self.continue_text = self.tr("Set up Porchlight")
-        self.layout_.addWidget(body_label(self.tr(
-            "Porchlight helps you make safety talks with your children a calm weekly habit: "
-            "it suggests what to talk about for their age, helps you practise what to say, "
-            "and keeps private notes of anything that worries you.")))
-        self.layout_.addWidget(title_label(self.tr("Our promise"), "sectionTitle"))
-        promise = body_label(self.tr(
-            "•  Everything stays on this computer, encrypted with a passphrase only you know.\n"
-            "•  No account, no sign-up, and Porchlight never goes on the internet.\n"
-            "•  It coaches you. It never watches or touches your child's phone or computer."),
-            name="promise")
-        self.layout_.addWidget(promise)
-        self.who = WorkspaceChoice()
-        self.who.changed.connect(self._who_changed)
-        self.layout_.addWidget(self.who)
-        self.how_long = body_label("", muted=True, name="setupHowLong")
-        self._who_changed(self.who.kind())
-        self.layout_.addWidget(self.how_long)
-        self.folder_note = body_label("", name="setupFolderNote")
-        self.folder_note.setAccessibleName(self.tr("Where Porchlight keeps its files"))
-        self.folder_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_note.hide()
-        self.layout_.addWidget(self.folder_note)
-        self.finish()
-
-    def _who_changed(self, kind: str) -> None:
-        if kind == COUNSELLOR:
-            text = self.tr(
-                "Setting up takes about a minute: a passphrase and a recovery code to write "
-                "down. Already use Porchlight on another computer? You can bring your work "
-                "over instead.")
-        else:
-            text = self.tr(
-                "Setting up takes about two minutes: a passphrase, a recovery code to write "
-                "down, your country, and your children's names and birth months. Already use "
-                "Porchlight on another computer? You can bring your notes over instead.")
-        self.how_long.setText(text)
-
-    def show_folder(self, path: str) -> None:
-        """Say where Porchlight will keep its files, after the parent chose a new folder."""
-        self.folder_note.setText(self.tr("Porchlight will keep its files in:\n{path}").format(
-            path=path))
-        self.folder_note.show()
+__all__ = ["ConfirmCodeStep", "CountryStep", "PassphraseStep", "RecoveryCodeStep", "Step",
+           "WelcomeStep"]
 
 
 class PassphraseStep(Step):
