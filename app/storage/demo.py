@@ -2,7 +2,8 @@
 
 The demo passphrase is shown on the unlock screen, so nothing in a demo folder is private; it
 lives in a temporary folder that is removed when the app quits. It holds a year of life: the
-journal (``demo_journal``) and the weekly check-ins with their talks (``demo_history``).
+journal (``demo_journal``), the weekly check-ins with their talks (``demo_history``) and a
+counsellor's plan in its third week (``demo_plan``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from app.storage import vault
 from app.storage.data_folder import DataFolder
 from app.storage.demo_history import write_demo_history, zone_name
 from app.storage.demo_journal import write_demo_entries
+from app.storage.demo_plan import write_demo_plan
 from app.storage.key_derivation import KdfParams
 from app.storage.services import Services
 
@@ -51,5 +53,6 @@ def create_demo(root: Path, clock: Clock | None = None) -> DataFolder:
     now = clock.now()
     write_demo_history(opened.sessions, now, zone_name(clock.zone(), now), children, births,
                        _library())
+    write_demo_plan(opened.sessions, today, clock.zone(), children["Maya"])
     services.close()
     return folder
