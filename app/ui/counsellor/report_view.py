@@ -154,7 +154,7 @@ class ReportView(QScrollArea):
         self.column.addWidget(frame)
 
     def _record_lines(self, record: TaskRecord) -> list[str]:
-        lines = [self.tr("Done %n time(s)", "", record.times_done)]
+        lines = [self.tr("Done %n times", "", record.times_done)]
         if record.how_it_went is not None:
             lines.append(self.tr("How it went: {n} of 5 (5 is very well)").format(
                 n=record.how_it_went))

@@ -32,7 +32,7 @@ def week_heading(number: int, start: dt.date) -> str:
 
 def plan_summary(plan: Plan) -> str:
     """A plan in one line for a list: "4 weeks · ages 9–12 · for M. and J."."""
-    weeks = _tr("%n week(s)", "", len(plan.weeks))
+    weeks = _tr("%n weeks", "", len(plan.weeks))
     parts = [weeks]
     if plan.band:
         try:
