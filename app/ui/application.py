@@ -176,5 +176,7 @@ def _smoke(app: QApplication, window: MainWindow) -> int:
         print("smoke: the first window did not paint", file=sys.stderr)
         return 1
     print(f"smoke: painted {image.width()}x{image.height()}")
-    window.close()
+    # Hidden, not closed: closing saves the window's place in window.ini, and --smoke leaves
+    # no file behind (not even a new data folder).
+    window.hide()
     return 0

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from app.ui import messages
@@ -209,6 +208,9 @@ class UnlockPage(QWidget):
 
     def open_data_folder(self) -> None:
         """Show the folder in the file manager (a local file address, nothing on a network)."""
+        from PySide6.QtCore import QUrl  # only here: the first paint needs neither
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._context.folder.root)))
 
     def open_recovery(self) -> None:
