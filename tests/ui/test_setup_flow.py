@@ -70,8 +70,8 @@ def test_first_run_then_restart_and_unlock(qtbot, context):
     family = window.services.family
     assert sorted(c.name for c in family.children()) == ["Maya", "Sam"]
     assert window.services.settings.country().code == "ca"
-    assert window.shell.page_ids()[:6] == ["family", "checkins", "journal", "trends", "rules",
-                                          "talks"]
+    assert window.shell.page_ids() == ["family", "checkins", "journal", "trends", "rules",
+                                       "plans", "talks", "library", "settings"]
     window.close()
 
     restarted = MainWindow(context)
