@@ -2,6 +2,11 @@
 
 Parsing is kept free of Qt so ``--version`` and ``content check`` answer instantly and work on
 a machine with no display.
+
+Starting the window with its usual options (``--smoke``, ``--demo``, ``--minimized``,
+``--data-dir DIR``) is read without building a parser: building one imports ``shutil`` (with
+its compression modules) and costs ~5 ms on the way to the first paint. Anything else — a
+command, ``--help``, ``--version``, a typo — goes to argparse, which answers as it always has.
 """
 
 from __future__ import annotations
@@ -12,6 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
+
+WINDOW_FLAGS = {"--smoke": "smoke", "--demo": "demo", "--minimized": "minimized"}
+DATA_DIR = "--data-dir"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,7 +91,28 @@ def _add_vault_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    return build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    return _window_start(words) or build_parser().parse_args(words)
+
+
+def _window_start(words: list[str]) -> argparse.Namespace | None:
+    """The usual start, exactly as argparse would read it; None for anything else."""
+    args = argparse.Namespace(data_dir=None, demo=False, minimized=False, smoke=False,
+                              command=None)
+    rest = iter(words)
+    for word in rest:
+        if word in WINDOW_FLAGS:
+            setattr(args, WINDOW_FLAGS[word], True)
+        elif word.startswith(f"{DATA_DIR}="):
+            args.data_dir = word.partition("=")[2]
+        elif word == DATA_DIR:
+            value = next(rest, None)
+            if value is None or value.startswith("-"):
+                return None  # argparse says what is missing
+            args.data_dir = value
+        else:
+            return None
+    return args
 
 
 def command_data_dir(args: argparse.Namespace) -> Path:
