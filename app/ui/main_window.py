@@ -8,7 +8,7 @@ button, Ctrl+L, the tray, idle time, waking from sleep, quick hide) ends it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.storage.data_folder import make_private_dir, make_private_file
 from app.ui.context import AppContext
-from app.ui.pages.unlock_page import UnlockPage
 from app.ui.widgets.common import button
+
+if TYPE_CHECKING:  # imported where used: a new folder's first screen needs no unlock page
+    from app.ui.pages.unlock_page import UnlockPage
 
 HELP_SHORTCUT = "Ctrl+Shift+H"
 NOTE_SHORTCUT = "Ctrl+J"
@@ -346,6 +348,7 @@ class MainWindow(QMainWindow):
 
     def show_unlock(self) -> None:
         from app.ui.checkins.locked_reminders import LockedReminders
+        from app.ui.pages.unlock_page import UnlockPage
 
         self.locked_reminders = LockedReminders(self._settings(), self.context.clock,
                                                 self._notifier(), self)
