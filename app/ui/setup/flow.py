@@ -36,8 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.storage.data_folder import DataFolder, FolderState
-from app.ui import messages
-from app.ui.background import run_in_background
 from app.ui.context import AppContext
 from app.ui.setup.welcome_step import Step, WelcomeStep
 from app.ui.setup.workspace_choice import COUNSELLOR, FAMILY
@@ -371,6 +369,8 @@ class SetupFlow(QWidget):
             "Porchlight is checking the file and putting it in place. Your notes stay "
             "encrypted the whole time."))
         folder = self._context.folder
+        from app.ui.background import run_in_background
+
         run_in_background(lambda: _bring_in(source, folder), self._imported,
                           self._import_failed)
 
@@ -380,6 +380,7 @@ class SetupFlow(QWidget):
     def _import_failed(self, error: Exception) -> None:
         from app.storage.errors import AlreadySetUp
         from app.storage.vault_export import ExportDamaged, ImportRefused
+        from app.ui import messages
 
         step = self.import_step
         self._show(step)
@@ -416,6 +417,8 @@ class SetupFlow(QWidget):
             return vault.create(context.folder, passphrase, code, context.kdf_params,
                                 context.clock)
 
+        from app.ui.background import run_in_background
+
         run_in_background(create, self._vault_created, self._vault_failed)
 
     def _vault_created(self, opened: Any) -> None:
@@ -435,5 +438,7 @@ class SetupFlow(QWidget):
         self.completed.emit(services)
 
     def _vault_failed(self, error: Exception) -> None:
+        from app.ui import messages
+
         show_message(self.message, messages.for_vault_error(error))
         self._show(self._step(self._order[-1]))
