@@ -1,0 +1,128 @@
+"""The four kinds of rule condition, each over one group of the rules' table.
+
+Each kind finds, at once, every day its condition holds (binary searches over the group's
+sorted days, C-level maps over whole lists), and hands those days to ``Firings.fire_on`` with a
+way to list the entries behind one of them; that is asked only for the days a rule fires on.
+A condition's window of ``days`` ending on day ``d`` holds the days after ``d - days`` up to
+``d``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from itertools import accumulate, chain, compress, islice, repeat
+from operator import add, and_, ge, gt, le, sub
+from typing import Protocol
+
+from app.core.journal.rules_table import Group, Table
+
+_NEVER = -(10**9)  # a day before any day
+
+
+class Firings(Protocol):
+    def fire_on(self, days: list[int], entries_on: Callable[[int], Iterable[int]]) -> None:
+        """Fire on those of ``days`` that the gate and the rest allow."""
+
+
+def count(group: Group, selected: int, everything: int, params: dict[str, int],
+          out: Firings) -> None:
+    """At least ``count`` entries with a matching sign within ``days`` (optionally strong)."""
+    days, ids = group.occasions(selected, everything, params.get("strength", 0))
+    needed, length = params["count"], params["days"]
+    if len(days) < needed:
+        return
+    # each day → just after its last entry
+    ends = dict(zip(days, range(1, len(days) + 1), strict=True))
+    distinct = list(ends)
+    held = distinct  # with one entry needed, every day with one holds
+    if needed > 1:
+        tops = list(ends.values())
+        bottoms = [0, *tops]  # entries up to the n-th distinct day (exclusive of it)
+        lows = map(bottoms.__getitem__, map(bisect_right, repeat(distinct),
+                                            map(sub, distinct, repeat(length))))
+        held = list(compress(distinct, map(ge, map(sub, tops, lows), repeat(needed))))
+    out.fire_on(held, lambda n: ids[bisect_right(days, held[n] - length):ends[held[n]]])
+
+
+def together(group: Group, first: int, second: int, everything: int, params: dict[str, int],
+             out: Firings) -> None:
+    """A sign from each side within ``days`` of each other (one entry may hold both)."""
+    days_a, ids_a = group.occasions(first, everything)
+    days_b, ids_b = group.occasions(second, everything)
+    if not days_a or not days_b:
+        return
+    length = params["days"]
+    seen_a, seen_b = list(dict.fromkeys(days_a)), list(dict.fromkeys(days_b))
+    distinct = sorted(set(seen_a).union(seen_b))
+    starts = list(map(sub, distinct, repeat(length)))
+    # Each side's latest day up to d must be after d - days.
+    latest_a = map([_NEVER, *seen_a].__getitem__, map(bisect_right, repeat(seen_a), distinct))
+    latest_b = map([_NEVER, *seen_b].__getitem__, map(bisect_right, repeat(seen_b), distinct))
+    held = list(compress(distinct, map(and_, map(gt, latest_a, starts),
+                                       map(gt, latest_b, starts))))
+
+    def entries_on(n: int) -> set[int]:
+        day = held[n]
+        return set(chain(ids_a[bisect_right(days_a, day - length):bisect_right(days_a, day)],
+                         ids_b[bisect_right(days_b, day - length):bisect_right(days_b, day)]))
+
+    out.fire_on(held, entries_on)
+
+
+def new_category(group: Group, selected: int, table: Table, params: dict[str, int],
+                 out: Firings) -> None:
+    """A category (never the caregiver's own tags) not seen for ``weeks`` turns up."""
+    gap = 7 * params["weeks"]
+    by_category: dict[str, int] = {}
+    for sign, bit in table.bit_of.items():
+        category = table.category_of[sign]
+        if bit & selected and category:
+            by_category[category] = by_category.get(category, 0) | bit
+    day_masks = group.day_masks()
+    all_days, masks = list(day_masks), list(day_masks.values())
+    fresh: dict[int, int] = {}  # day → the categories (as sign bits) fresh on it
+    for bits in by_category.values():
+        seen = list(compress(all_days, map(and_, masks, repeat(bits))))
+        gaps = map(le, map(add, seen, repeat(gap)), islice(seen, 1, None))  # previous + gap <= day
+        for day in compress(seen, chain((True,), gaps)):
+            fresh[day] = fresh.get(day, 0) | bits
+    days = sorted(fresh)
+
+    def entries_on(n: int) -> set[int]:
+        low, high = group.window(days[n], days[n])
+        return set(compress(group.ids[low:high],
+                            map(and_, group.masks[low:high], repeat(fresh[days[n]]))))
+
+    out.fire_on(days, entries_on)
+
+
+def rising(group: Group, selected: int, everything: int, params: dict[str, int],
+           out: Firings) -> None:
+    """The last ``days`` hold at least ``more`` more signs than the ``days`` before them."""
+    more, length = params["more"], params["days"]
+    every_pair = selected & everything == everything
+    counts = group.counts if every_pair else group.notes_of(selected)
+    noted = dict.fromkeys(group.days if every_pair else compress(group.days, counts))
+    distinct = list(noted)
+    ends = dict(zip(group.days, range(1, len(group.days) + 1), strict=True))
+    all_days, bottoms = list(ends), [0, *ends.values()]
+
+    def pairs_upto(day: Iterable[int]) -> Iterable[int]:  # how many pairs are on or before
+        return map(bottoms.__getitem__, map(bisect_right, repeat(all_days), day))
+
+    running = [0, *accumulate(counts)]  # notes before each pair
+    at = running.__getitem__
+    middles = list(pairs_upto(map(sub, distinct, repeat(length))))
+    # (notes up to d - notes up to middle) - (notes up to middle - notes up to start) >= more
+    held = list(compress(range(len(distinct)), map(ge, map(
+        sub, map(add, map(at, map(ends.__getitem__, distinct)),
+                 map(at, pairs_upto(map(sub, distinct, repeat(2 * length))))),
+        map(add, map(at, middles), map(at, middles))), repeat(more))))
+    held_days = [distinct[n] for n in held]
+
+    def entries_on(n: int) -> set[int]:
+        low, high = middles[held[n]], ends[held_days[n]]
+        return set(compress(group.ids[low:high], counts[low:high]))
+
+    out.fire_on(held_days, entries_on)
