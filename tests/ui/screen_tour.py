@@ -177,6 +177,49 @@ def tour(qtbot, root: Path, visit: Visit) -> list[str]:
     return failures
 
 
+def _tour_homework(qtbot, window, visit: Visit) -> None:
+    """A plan's preview, how a task went, the week's questions and the report writer."""
+    import tempfile
+
+    from app.core.plans.examples import example_plan
+    from app.core.plans.fhir_plan import plan_bytes
+    from app.ui.content_access import shipped_library
+    from app.ui.plans.import_dialog import ImportPlanDialog
+    from app.ui.plans.questions_dialog import WeeklyQuestionsDialog
+    from app.ui.plans.report_dialog import ReportDialog
+    from app.ui.plans.task_dialog import TaskDialog
+
+    ops, library = window.session.ops, shipped_library().library
+    clock = window.session.services.vault.clock
+    plan = example_plan(clock.now().date() - dt.timedelta(days=8))
+    path = Path(tempfile.mkdtemp()) / "plan.porchplan"
+    path.write_bytes(plan_bytes(plan, library))
+    preview = ImportPlanDialog(ops, clock, library, window)
+    preview.load(path)
+    _show(preview)
+    settle(qtbot, window)
+    visit("dialog: a counsellor's plan, before importing", preview)
+    preview.reject()
+    actives = ops.run_now(lambda s: s.plans.active_plans())
+    if not actives:
+        child = ops.run_now(lambda s: s.family.children()[0].id)
+        actives = [ops.run_now(lambda s: s.plans.import_plan(plan, child))]
+    active = actives[0]
+    week = active.plan.weeks[0]
+    for name, make in (
+            ("dialog: how did it go", lambda: TaskDialog(ops, active, week.task_ids()[0], window)),
+            ("dialog: this week's questions",
+             lambda: WeeklyQuestionsDialog(ops, active, week.number, window)),
+            ("dialog: progress report", lambda: ReportDialog(ops, clock, library, active.id,
+                                                             window))):
+        dialog = make()
+        _show(dialog)
+        settle(qtbot, window)
+        visit(name, dialog)
+        dialog.reject()
+        settle(qtbot, window)
+
+
 def _tour_counsellor(qtbot, root: Path, visit: Visit) -> None:
     """A counsellor's workspace: the plan builder, templates and reports received."""
     from app.storage import vault
@@ -289,7 +332,11 @@ def _tour_journal(qtbot, window, visit: Visit, failures: list[str]) -> None:
         visit("dialog: help now after an urgent sign", dialog)
         dialog.close()
 
-    for name, action in (("dialog: note something", quick_entry),
+    def homework() -> None:
+        _tour_homework(qtbot, window, visit)
+
+    for name, action in (("dialog: homework", homework),
+                         ("dialog: note something", quick_entry),
                          ("dialog: history of an entry", history),
                          ("dialog: export for a professional", export),
                          ("dialog: help now after an urgent sign", urgent_help)):

@@ -31,7 +31,7 @@ from tests.ui.screen_tour import tour
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstractSpinBox,
                QTextEdit, QPlainTextEdit, QSlider, QTabBar)
 # Parts of a bigger control: the control itself is named and focused, not its pieces.
-COMPOUND = (QComboBox, QAbstractSpinBox, QTabBar, QAbstractItemView)
+COMPOUND = (QComboBox, QAbstractSpinBox, QTabBar, QAbstractItemView, QLineEdit)
 
 
 def accessible_name(widget: QWidget) -> str:
