@@ -55,6 +55,16 @@ SINGULAR = {
     'Show %n more patterns': 'Show %n more pattern',
     '%n ticked': '%n ticked',
     'Last %n weeks': 'Last %n week',
+    '%n talk held': '%n talk held',
+    '%n talks held': '%n talk held',
+    'refusal line practised in %n week': 'refusal line practised in %n week',
+    'refusal line practised in %n weeks': 'refusal line practised in %n week',
+    'Done %n time': 'Done %n time',
+    'Done %n times': 'Done %n time',
+    'Week of {day}: %n sign': 'Week of {day}: %n sign',
+    'Week of {day}: %n signs': 'Week of {day}: %n sign',
+    'Show ended plans (%n)': 'Show ended plans (%n)',
+    '%n weeks': '%n week',
 }
 
 

@@ -127,6 +127,46 @@
         <translation>
             <numerusform>%n talk</numerusform><numerusform>%n talks</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n talk held</source>
+        <translation>
+            <numerusform>%n talk held</numerusform><numerusform>%n talk held</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n talks held</source>
+        <translation>
+            <numerusform>%n talk held</numerusform><numerusform>%n talks held</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>refusal line practised in %n week</source>
+        <translation>
+            <numerusform>refusal line practised in %n week</numerusform><numerusform>refusal line practised in %n week</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>refusal line practised in %n weeks</source>
+        <translation>
+            <numerusform>refusal line practised in %n week</numerusform><numerusform>refusal line practised in %n weeks</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Done %n time</source>
+        <translation>
+            <numerusform>Done %n time</numerusform><numerusform>Done %n time</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Done %n times</source>
+        <translation>
+            <numerusform>Done %n time</numerusform><numerusform>Done %n times</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Week of {day}: %n sign</source>
+        <translation>
+            <numerusform>Week of {day}: %n sign</numerusform><numerusform>Week of {day}: %n sign</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Week of {day}: %n signs</source>
+        <translation>
+            <numerusform>Week of {day}: %n sign</numerusform><numerusform>Week of {day}: %n signs</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>EntryDetail</name>
@@ -207,6 +247,22 @@
         <source>Show %n more patterns</source>
         <translation>
             <numerusform>Show %n more pattern</numerusform><numerusform>Show %n more patterns</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message numerus="yes">
+        <source>Show ended plans (%n)</source>
+        <translation>
+            <numerusform>Show ended plans (%n)</numerusform><numerusform>Show ended plans (%n)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message numerus="yes">
+        <source>Done %n times</source>
+        <translation>
+            <numerusform>Done %n time</numerusform><numerusform>Done %n times</numerusform></translation>
     </message>
 </context>
 <context>
