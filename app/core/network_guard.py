@@ -8,7 +8,6 @@ single-instance handshake use them and never leave the machine.
 
 from __future__ import annotations
 
-import socket
 import sys
 from typing import Any
 
@@ -28,6 +27,8 @@ class NetworkBlocked(PermissionError):
 def _hook(event: str, args: tuple[Any, ...]) -> None:
     if event == "socket.connect":
         sock = args[0]
+        # A connect event means the socket module is loaded: no import at start-up for it.
+        socket = sys.modules.get("socket")
         if getattr(sock, "family", None) == getattr(socket, "AF_UNIX", object()):
             return
         raise NetworkBlocked(f"Porchlight does not connect to the network (tried {args[1]!r})")

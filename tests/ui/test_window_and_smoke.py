@@ -35,6 +35,7 @@ def test_smoke_on_a_new_folder(tmp_path):
     result = _smoke(tmp_path / "new")
     assert result.returncode == 0, result.stderr
     assert "painted" in result.stdout
+    assert not (tmp_path / "new").exists()  # a smoke run leaves nothing behind
 
 
 def test_smoke_on_an_existing_folder(tmp_path, clock):
