@@ -27,7 +27,7 @@ import gc
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from functools import partial
 from itertools import compress, repeat
 from operator import eq, itemgetter
 
@@ -40,12 +40,42 @@ HOME_CARD_DAYS = 14  # the home card shows firings from the last two weeks
 _CHILD = itemgetter(1)  # SignEvent.child_id
 
 
-@dataclass(frozen=True)
 class Firing:
-    rule_id: str
-    child_id: int | None
-    fired_on: dt.date
-    entry_ids: tuple[int, ...]  # the entries that made it fire, by id
+    """One day a rule fired for one child (or the family), and the entries that made it fire.
+
+    Read-only. ``entry_ids`` (sorted) are listed when first read: a rule over years of notes
+    fires thousands of times, and the home card reads the entries of the last two weeks only.
+    """
+
+    __slots__ = ("_entry_ids", "_list_entries", "child_id", "fired_on", "rule_id")
+
+    def __init__(self, rule_id: str, child_id: int | None, fired_on: dt.date,
+                 entry_ids: tuple[int, ...] = (),
+                 list_entries: Callable[[], Iterable[int]] | None = None) -> None:
+        self.rule_id, self.child_id, self.fired_on = rule_id, child_id, fired_on
+        self._entry_ids, self._list_entries = entry_ids, list_entries
+
+    @property
+    def entry_ids(self) -> tuple[int, ...]:
+        listing = self._list_entries
+        if listing is None:
+            return self._entry_ids
+        found = self._entry_ids = tuple(sorted(listing()))
+        self._list_entries = None
+        return found
+
+    def _fields(self) -> tuple[str, int | None, dt.date, tuple[int, ...]]:
+        return self.rule_id, self.child_id, self.fired_on, self.entry_ids
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Firing) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return "Firing(rule_id={!r}, child_id={!r}, fired_on={!r}, entry_ids={!r})".format(
+            *self._fields())
 
 
 class _Found:
@@ -82,7 +112,8 @@ class _Firings:
 
     def fire_on(self, days: list[int], entries_on: Callable[[int], Iterable[int]]) -> None:
         """Fire on each of ``days`` (sorted: the days the condition holds) that the gate and
-        the rest allow; ``entries_on(n)`` gives the entries behind ``days[n]``."""
+        the rest allow; ``entries_on(n)`` gives the entries behind ``days[n]`` (asked when
+        the firing's entries are first read)."""
         found, since = self.found, self.found.since
         n = bisect_left(days, self.gate_day)
         while n < len(days):
@@ -90,7 +121,7 @@ class _Firings:
             if day >= since:
                 found.firings.append(Firing(self.rule_id, self.child_id,
                                             dt.date.fromordinal(day),
-                                            tuple(sorted(entries_on(n)))))
+                                            list_entries=partial(entries_on, n)))
                 found.keys.append(day << 48 | self.rank)
             n = bisect_left(days, day + self.rest_days, n + 1)
 

@@ -28,7 +28,7 @@ class Firings(Protocol):
 def count(group: Group, selected: int, everything: int, params: dict[str, int],
           out: Firings) -> None:
     """At least ``count`` entries with a matching sign within ``days`` (optionally strong)."""
-    days, ids = group.occasions(selected, everything, params.get("strength", 0))
+    days, places = group.occasions(selected, everything, params.get("strength", 0))
     needed, length = params["count"], params["days"]
     if len(days) < needed:
         return
@@ -42,14 +42,15 @@ def count(group: Group, selected: int, everything: int, params: dict[str, int],
         lows = map(bottoms.__getitem__, map(bisect_right, repeat(distinct),
                                             map(sub, distinct, repeat(length))))
         held = list(compress(distinct, map(ge, map(sub, tops, lows), repeat(needed))))
-    out.fire_on(held, lambda n: ids[bisect_right(days, held[n] - length):ends[held[n]]])
+    out.fire_on(held, lambda n: group.entries(
+        places[bisect_right(days, held[n] - length):ends[held[n]]]))
 
 
 def together(group: Group, first: int, second: int, everything: int, params: dict[str, int],
              out: Firings) -> None:
     """A sign from each side within ``days`` of each other (one entry may hold both)."""
-    days_a, ids_a = group.occasions(first, everything)
-    days_b, ids_b = group.occasions(second, everything)
+    days_a, places_a = group.occasions(first, everything)
+    days_b, places_b = group.occasions(second, everything)
     if not days_a or not days_b:
         return
     length = params["days"]
@@ -64,8 +65,9 @@ def together(group: Group, first: int, second: int, everything: int, params: dic
 
     def entries_on(n: int) -> set[int]:
         day = held[n]
-        return set(chain(ids_a[bisect_right(days_a, day - length):bisect_right(days_a, day)],
-                         ids_b[bisect_right(days_b, day - length):bisect_right(days_b, day)]))
+        return set(group.entries(chain(
+            places_a[bisect_right(days_a, day - length):bisect_right(days_a, day)],
+            places_b[bisect_right(days_b, day - length):bisect_right(days_b, day)])))
 
     out.fire_on(held, entries_on)
 
@@ -105,7 +107,7 @@ def rising(group: Group, selected: int, everything: int, params: dict[str, int],
     counts = group.counts if every_pair else group.notes_of(selected)
     noted = dict.fromkeys(group.days if every_pair else compress(group.days, counts))
     distinct = list(noted)
-    ends = dict(zip(group.days, range(1, len(group.days) + 1), strict=True))
+    ends = group.day_ends()
     all_days, bottoms = list(ends), [0, *ends.values()]
 
     def pairs_upto(day: Iterable[int]) -> Iterable[int]:  # how many pairs are on or before

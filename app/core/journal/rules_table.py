@@ -29,26 +29,25 @@ from app.core.journal.model import SignEvent
 _LEVELS = {None: 0, 1: 1, 2: 2, 3: 3}  # strength "not said" counts as 0
 _SHARED = itemgetter(0, 1, 2, 5)  # what an entry's signs share: entry, child, moment, strength
 _ENTRY, _CHILD, _NOTED, _STRENGTH = map(itemgetter, range(4))  # of those
-_SIGN_AND_CATEGORY = itemgetter(3, 4)
+_SIGN = itemgetter(3)
 
 
-class _SignBits(dict[tuple[str, str], int]):
-    """(sign, category) → the sign's bit, handing out a new bit to each new sign id. The first
-    category a sign id is seen with (in event order) is its category."""
+class _SignBits(dict[str, int]):
+    """Sign id → its bit, handing out a new bit to each new sign id (in event order)."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.bit_of: dict[str, int] = {}
-        self.category_of: dict[str, str] = {}
-
-    def __missing__(self, key: tuple[str, str]) -> int:
-        sign, category = key
-        bit = self.bit_of.get(sign)
-        if bit is None:
-            bit = self.bit_of[sign] = 1 << len(self.bit_of)
-            self.category_of[sign] = category
-        self[key] = bit
+    def __missing__(self, sign: str) -> int:
+        bit = self[sign] = 1 << len(self)
         return bit
+
+
+def _categories(events: list[SignEvent], signs: list[str], bits: _SignBits) -> dict[str, str]:
+    """Each sign's category: the one on its first event. Signs got their bits in order of
+    first appearance, so each search starts where the previous sign was first seen."""
+    found, at = {}, 0
+    for sign in bits:
+        at = signs.index(sign, at)
+        found[sign] = events[at][4]
+    return found
 
 
 @dataclass(eq=False)
@@ -64,8 +63,9 @@ class Group:
     notes: list[list[tuple[int, int]]] | None  # otherwise each note's (bit, strength)
     unique: bool  # every entry is on one day only, so each has one pair
     _level_masks: dict[int, list[int]] = field(default_factory=dict)
-    _occasions: dict[tuple[int, int], tuple[list[int], list[int]]] = field(default_factory=dict)
+    _occasions: dict[tuple[int, int], tuple[list[int], Sequence[int]]] = field(default_factory=dict)
     _day_masks: dict[int, int] | None = None
+    _day_ends: dict[int, int] | None = None
 
     def level_masks(self, strength: int) -> list[int]:
         """Each pair's signs noted at least ``strength`` strong."""
@@ -80,24 +80,30 @@ class Group:
         return found
 
     def occasions(self, selected: int, everything: int,
-                  strength: int = 0) -> tuple[list[int], list[int]]:
+                  strength: int = 0) -> tuple[list[int], Sequence[int]]:
         """The entries with any ``selected`` sign (noted at least ``strength`` strong), each
-        once on its first such day: day and entry lists in day order."""
+        once on its first such day, in day order: their days, and their pairs' places (an
+        entry's id is ``ids[place]``, looked up only for the entries a firing lists)."""
         key = (selected, strength)
         found = self._occasions.get(key)
         if found is None:
-            if not strength and selected & everything == everything:
-                days, ids = self.days, self.ids
-            else:
+            places: Sequence[int] = range(len(self.days))
+            days = self.days
+            if strength or selected & everything != everything:
                 masks = self.level_masks(strength) if strength else self.masks
-                flags = list(map(and_, masks, repeat(selected)))
-                days, ids = list(compress(self.days, flags)), list(compress(self.ids, flags))
-            if not self.unique and len(set(ids)) != len(ids):
-                first = sorted(dict(zip(reversed(ids), range(len(ids) - 1, -1, -1),
-                                        strict=True)).values())
-                days, ids = [days[n] for n in first], [ids[n] for n in first]
-            found = self._occasions[key] = (days, ids)
+                places = list(compress(places, map(and_, masks, repeat(selected))))
+                days = list(map(self.days.__getitem__, places))
+            if not self.unique:
+                ids = list(map(self.ids.__getitem__, places))
+                if len(set(ids)) != len(ids):
+                    first = sorted(dict(zip(reversed(ids), range(len(ids) - 1, -1, -1),
+                                            strict=True)).values())
+                    days, places = [days[n] for n in first], [places[n] for n in first]
+            found = self._occasions[key] = (days, places)
         return found
+
+    def entries(self, places: Iterable[int]) -> Iterable[int]:
+        return map(self.ids.__getitem__, places)
 
     def day_masks(self) -> dict[int, int]:
         """Each day with notes → every sign noted that day."""
@@ -113,6 +119,12 @@ class Group:
         if self.notes is None:  # no sign twice on a pair: its bits count its notes
             return list(map(int.bit_count, map(and_, self.masks, repeat(selected))))
         return [sum(1 for bit, _ in notes if bit & selected) for notes in self.notes or ()]
+
+    def day_ends(self) -> dict[int, int]:
+        """Each day with notes → the index just after its last pair."""
+        if self._day_ends is None:
+            self._day_ends = dict(zip(self.days, range(1, len(self.days) + 1), strict=True))
+        return self._day_ends
 
     def window(self, first: int, last: int) -> tuple[int, int]:
         """The pairs from day ``first`` to day ``last``, as a slice."""
@@ -152,8 +164,10 @@ def read_table(events: Sequence[SignEvent], today: dt.date, zone: dt.tzinfo) -> 
     events = events if isinstance(events, list) else list(events)
     bits = _SignBits()
     if not events:
-        return Table([], bits.bit_of, bits.category_of)
-    sign_bits = list(map(bits.__getitem__, map(_SIGN_AND_CATEGORY, events)))
+        return Table([], {}, {})
+    signs = list(map(_SIGN, events))
+    sign_bits = list(map(bits.__getitem__, signs))
+    category_of = _categories(events, signs, bits)
     shared = list(map(_SHARED, events))
     total = len(events)
     starts = [0, *compress(range(1, total), map(ne, islice(shared, 1, None), shared))]
@@ -167,7 +181,7 @@ def read_table(events: Sequence[SignEvent], today: dt.date, zone: dt.tzinfo) -> 
             or not all(map(le, days, islice(days, 1, None)))):
         event_days = list(chain.from_iterable(map(repeat, days, map(sub, ends, starts))))
         groups = _pieced_groups(events, event_days, sign_bits, today.toordinal())
-        return Table(groups, bits.bit_of, bits.category_of)
+        return Table(groups, bits, category_of)
     kept = bisect_right(days, today.toordinal())
     columns: tuple[list[int], ...] = (
         days[:kept], entries[:kept], masks[:kept], list(map(sub, ends, starts))[:kept],
@@ -186,7 +200,7 @@ def read_table(events: Sequence[SignEvent], today: dt.date, zone: dt.tzinfo) -> 
     for child_id, (low, high) in spans.items():
         day_list, ids, mask_list, counts, levels = (column[low:high] for column in columns)
         groups.append(Group(child_id, day_list, ids, mask_list, counts, levels, None, True))
-    return Table(groups, bits.bit_of, bits.category_of)
+    return Table(groups, bits, category_of)
 
 
 def _pieced_groups(events: list[SignEvent], days: list[int], sign_bits: list[int],
