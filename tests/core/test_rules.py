@@ -164,7 +164,7 @@ def test_days_are_the_parents_days():
 def test_evaluate_all_keeps_the_recent_firings_of_every_rule():
     rules = list(shipped_rules().values())
     events = [event(40, "sign.urgent-money", entry=1), event(3, "sign.much-more-online", entry=2),
-              event(0, "sign.talks-of-dying", entry=3)]
+              event(8, "sign.sudden-stop", entry=4), event(0, "sign.talks-of-dying", entry=3)]
     recent = evaluate_all(rules, {}, events, TODAY, ZONE)
     assert {f.rule_id for f in recent} == {"rule.online-time-changed", "rule.self-harm"}
     everything = evaluate_all(rules, {}, events, TODAY, ZONE, within_days=None)
