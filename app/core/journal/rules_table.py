@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress, islice, repeat
-from operator import and_, ge, itemgetter, le, mul, ne, sub
+from operator import and_, ge, indexOf, itemgetter, le, mul, ne, sub
 
 from app.core.journal.model import SignEvent
 
@@ -40,12 +40,12 @@ class _SignBits(dict[str, int]):
         return bit
 
 
-def _categories(events: list[SignEvent], signs: list[str], bits: _SignBits) -> dict[str, str]:
+def _categories(events: list[SignEvent], bits: _SignBits) -> dict[str, str]:
     """Each sign's category: the one on its first event. Signs got their bits in order of
-    first appearance, so each search starts where the previous sign was first seen."""
-    found, at = {}, 0
+    first appearance, so one walk through the events finds each sign's first event."""
+    found, at, walk = {}, -1, map(_SIGN, events)
     for sign in bits:
-        at = signs.index(sign, at)
+        at += indexOf(walk, sign) + 1  # the walk goes on just after this sign's first event
         found[sign] = events[at][4]
     return found
 
@@ -165,9 +165,8 @@ def read_table(events: Sequence[SignEvent], today: dt.date, zone: dt.tzinfo) -> 
     bits = _SignBits()
     if not events:
         return Table([], {}, {})
-    signs = list(map(_SIGN, events))
-    sign_bits = list(map(bits.__getitem__, signs))
-    category_of = _categories(events, signs, bits)
+    sign_bits = list(map(bits.__getitem__, map(_SIGN, events)))
+    category_of = _categories(events, bits)
     shared = list(map(_SHARED, events))
     total = len(events)
     starts = [0, *compress(range(1, total), map(ne, islice(shared, 1, None), shared))]
