@@ -4569,7 +4569,7 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+97"/>
+        <location filename="../../app/ui/main_window.py" line="+98"/>
         <source>Journal note saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4599,12 +4599,12 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+321"/>
+        <location line="+185"/>
         <source>About your data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+143"/>
         <source>Porchlight keeps running here so your check-in reminders still come.</source>
         <translation type="unfinished"></translation>
     </message>
