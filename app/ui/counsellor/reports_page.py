@@ -75,6 +75,9 @@ class ReportsPage(QWidget):
         self.report_list.setObjectName("reportList")
         self.report_list.setAccessibleName(self.tr("Reports kept"))
         self.report_list.setWordWrap(True)
+        # Rows wrap to the list's width instead of running off under a sideways scroll bar.
+        self.report_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.report_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.report_list.currentRowChanged.connect(self._chosen)
         side.addWidget(self.report_list, 1)
         self.delete_button = button(self.tr("Delete…"), "deleteReport", danger=True,
