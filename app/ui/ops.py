@@ -28,67 +28,62 @@ Callback = Callable[[Any], None]
 ErrorCallback = Callable[[Exception], None]
 
 
-class _Delivery(QObject):
-    """Lives on the GUI thread; the worker's signals are queued to it."""
+class _Delivery:
+    """What to do on the GUI thread when one operation ends (a plain object, not a QObject).
 
-    finished = Signal(object)
-    failed = Signal(object)
+    Results travel through the long-lived ``Ops`` object's own signals with a number naming
+    the operation. A per-operation QObject would be deleted by whichever thread dropped its
+    last reference: the worker, now and then, while the GUI thread still handled its queued
+    signal (a use-after-free that crashed the interpreter about one CI run in three)."""
 
     def __init__(self, ops: Ops, owner: QObject | None, done: Callback | None,
                  failed: ErrorCallback | None, touches: Changes | None) -> None:
-        super().__init__()
         self._ops, self._owner = ops, owner
         self._done, self._failed, self._touches = done, failed, touches
-        self.finished.connect(self._deliver)
-        self.failed.connect(self._fail)
 
     def _owner_alive(self) -> bool:
         return self._owner is None or shiboken6.isValid(self._owner)
 
-    @Slot(object)
-    def _deliver(self, result: Any) -> None:
-        try:
-            if self._touches:
-                self._ops.broadcast(self._touches)
-            if self._done is not None and self._owner_alive():
-                self._done(result)
-        finally:
-            self._ops.settled(self)
+    def deliver(self, result: Any) -> None:
+        if self._touches:
+            self._ops.broadcast(self._touches)
+        if self._done is not None and self._owner_alive():
+            self._done(result)
 
-    @Slot(object)
-    def _fail(self, error: Exception) -> None:
-        try:
-            if isinstance(error, VaultLocked) or not self._owner_alive():
-                return  # the session ended while it ran: nothing left to tell
-            if self._failed is not None:
-                self._failed(error)
-            else:
-                self._ops.report(error, self._owner)
-        finally:
-            self._ops.settled(self)
+    def fail(self, error: Exception) -> None:
+        if isinstance(error, VaultLocked) or not self._owner_alive():
+            return  # the session ended while it ran: nothing left to tell
+        if self._failed is not None:
+            self._failed(error)
+        else:
+            self._ops.report(error, self._owner)
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], delivery: _Delivery) -> None:
+    """Runs ``fn`` on the worker; reports through the Ops object's signals by number."""
+
+    def __init__(self, fn: Callable[[], Any], finished: Any, failed: Any, key: int) -> None:
         super().__init__()
-        self._fn, self._delivery = fn, delivery
+        self._fn, self._finished, self._failed, self._key = fn, finished, failed, key
 
     def run(self) -> None:
-        fn, delivery = self._fn, self._delivery
+        fn, finished, failed = self._fn, self._finished, self._failed
         # Let go at once: a finished job must not keep the services (and the key) alive.
-        self._fn = self._delivery = None  # type: ignore[assignment]
+        self._fn = self._finished = self._failed = None  # type: ignore[assignment]
         try:
             result = fn()
         except Exception as error:  # handed to the GUI thread, worded there
-            delivery.failed.emit(error)
+            failed.emit(self._key, error)
         else:
-            delivery.finished.emit(result)
+            finished.emit(self._key, result)
 
 
 class Ops(QObject):
     """The session's database worker: one thread, operations in the order they were asked."""
 
     changed = Signal(object)  # Changes, once per write
+    _job_finished = Signal(int, object)  # emitted on the worker, delivered on the GUI thread
+    _job_failed = Signal(int, object)
 
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -96,7 +91,10 @@ class Ops(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # serial: one connection in use at a time
         self._pool.setExpiryTimeout(-1)  # keep the thread: no start-up cost per operation
-        self._in_flight: set[_Delivery] = set()
+        self._in_flight: dict[int, _Delivery] = {}
+        self._next_key = 0
+        self._job_finished.connect(self._finished)
+        self._job_failed.connect(self._failed)
         self.writes = 0  # write operations run so far (tests and benchmarks read it)
 
     def read(self, fn: Callable[[Services], Any], done: Callback | None = None, *,
@@ -115,9 +113,13 @@ class Ops(QObject):
         services = self._services
         if services is None:
             return  # locked: there is nothing to read or write
-        delivery = _Delivery(self, owner, done, failed, touches)
-        self._in_flight.add(delivery)
-        self._pool.start(_Job(lambda: fn(services), delivery))
+        key = self._key()
+        self._in_flight[key] = _Delivery(self, owner, done, failed, touches)
+        self._pool.start(_Job(lambda: fn(services), self._job_finished, self._job_failed, key))
+
+    def _key(self) -> int:
+        self._next_key += 1
+        return self._next_key
 
     def run_now(self, fn: Callable[[Services], Any]) -> Any:
         """Run on the worker and wait for it (locking: drafts must be kept before the end)."""
@@ -130,9 +132,29 @@ class Ops(QObject):
         if services is None:
             return None
         self._pool.waitForDone()
-        self._pool.start(_Job(lambda: job(services), _Delivery(self, None, None, None, None)))
+        key = self._key()
+        self._in_flight[key] = _Delivery(self, None, None, None, None)
+        self._pool.start(_Job(lambda: job(services), self._job_finished, self._job_failed, key))
         self._pool.waitForDone()
         return box.get("result")
+
+    @Slot(int, object)
+    def _finished(self, key: int, result: Any) -> None:
+        delivery = self._in_flight.get(key)
+        try:
+            if delivery is not None:
+                delivery.deliver(result)
+        finally:
+            self._in_flight.pop(key, None)
+
+    @Slot(int, object)
+    def _failed(self, key: int, error: Exception) -> None:
+        delivery = self._in_flight.get(key)
+        try:
+            if delivery is not None:
+                delivery.fail(error)
+        finally:
+            self._in_flight.pop(key, None)
 
     # --- on the GUI thread -----------------------------------------------------------------
 
@@ -146,10 +168,6 @@ class Ops(QObject):
         log.error("database operation failed: %s", type(error).__name__)
         parent = owner if isinstance(owner, QWidget) else None
         QMessageBox.warning(parent, self.tr("Not saved"), messages.for_vault_error(error))
-
-    def settled(self, delivery: _Delivery) -> None:
-        self._in_flight.discard(delivery)
-        delivery.deleteLater()
 
     def idle(self) -> bool:
         """Nothing running, nothing waiting to be delivered (tests wait for this)."""

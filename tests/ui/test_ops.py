@@ -106,3 +106,36 @@ def test_a_hidden_page_refreshes_when_shown_not_before(qtbot, services):
     ops.broadcast(Changes(family=True))
     assert refreshed == [1, 1]  # visible: at once
     ops.finish()
+
+
+def test_no_qobject_is_made_per_operation(qtbot, services):
+    """A QObject per operation could be deleted by the worker (when it dropped the last
+    reference) while the GUI thread still handled its queued signal: a crash now and then.
+    Results travel through the long-lived Ops object, so none is made per operation."""
+    import gc
+
+    from PySide6.QtCore import QObject
+
+    from app.ui.background import run_in_background, wait_for_background
+
+    ops = Ops(services)
+    _wait(qtbot, ops)
+
+    def qobjects() -> int:
+        gc.collect()
+        return sum(1 for obj in gc.get_objects() if isinstance(obj, QObject))
+
+    results: list[int] = []
+    run_in_background(lambda: 0, results.append, lambda error: None)  # the relay exists now
+    wait_for_background()
+    qtbot.waitUntil(lambda: results == [0])
+    before = qobjects()
+    for number in range(50):
+        ops.read(lambda s, n=number: n, results.append, owner=None)
+        run_in_background(lambda n=number: n, results.append, lambda error: None)
+        assert qobjects() == before  # nothing waiting to be delivered is a QObject
+    _wait(qtbot, ops)
+    wait_for_background()
+    qtbot.waitUntil(lambda: len(results) == 101)
+    assert qobjects() == before
+    ops.finish()
