@@ -281,3 +281,18 @@ def test_import_asks_for_the_file_and_closing_the_chooser_does_nothing(
     assert asked and "*.porchplan" in asked[0]
     qtbot.waitUntil(ops.idle)
     assert services.plans.all_plans() == []
+
+
+def test_a_progress_report_is_not_taken_for_a_plan(qtbot, ops, services, clock, library, maya,
+                                                    tmp_path):
+    from app.core.plans.examples import example_plan, example_report
+    from app.core.plans.fhir_report import report_bytes
+
+    plan = example_plan(clock.now().date())
+    path = tmp_path / "report.json"
+    path.write_bytes(report_bytes(example_report(plan, clock.now())))
+    dialog = open_dialog(qtbot, ops, clock, library, path)
+    assert "progress report, not a plan" in dialog.problems.text()
+    assert dialog.plan is None and not dialog.accept_button.isVisibleTo(dialog)
+    qtbot.waitUntil(ops.idle)
+    assert services.plans.all_plans() == []

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.core.changes import Changes
 from app.core.clock import Clock, local_today
-from app.core.plans.fhir_base import PlanFileError
+from app.core.plans.fhir_base import PlanFileError, bundle_kind
 from app.core.plans.fhir_plan import read_plan
 from app.core.plans.model import ActivePlan, Plan
 from app.ui import messages
@@ -66,6 +66,10 @@ def load_plan_file(path: Path) -> Plan:
         raise PlanFileError([("", _tr(
             "The file is larger than 1 MB. A plan from a counsellor is much smaller, so this "
             "is not one."))])
+    if bundle_kind(data) == "report":  # the family's own report: it goes to the counsellor
+        raise PlanFileError([("", _tr(
+            "This is a progress report, not a plan. A report is for your counsellor to open "
+            "in their Porchlight; a plan from your counsellor ends in .porchplan."))])
     return read_plan(data, path.name)
 
 
