@@ -42,6 +42,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python tests/benchmarks/bench_backup.py
 	$(BIN)/python tests/benchmarks/bench_journal.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_plans.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_session.py
 
 # Translations: extract every tr()/translate()/QT_TRANSLATE_NOOP string from app/ into the .ts
 # files translators edit, then compile the .qm files the app loads. Both are committed, so a
