@@ -1494,6 +1494,11 @@ If this keeps happening, close Porchlight and open it again. If it still happens
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>This is a progress report, not a plan. A report is for your counsellor to open in their Porchlight; a plan from your counsellor ends in .porchplan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../app/ui/plans/plan_words.py" line="-106"/>
         <source>{id} (not in this version of Porchlight)</source>
         <translation type="unfinished"></translation>
@@ -4780,7 +4785,7 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../app/ui/ops.py" line="+148"/>
+        <location filename="../../app/ui/ops.py" line="+170"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6146,7 +6151,7 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
