@@ -109,28 +109,31 @@ class PatternCard(QFrame):
         self.shown = shown
         self.blocks = {}
         clear_layout(self._list)
-        for firing in shown:
-            block = self._block(firing)
-            self.blocks[firing.key] = block
-            self._list.addWidget(block)
         self.more = button("", "patternShowMore", link=True)
         self.more.clicked.connect(self._show_all)
         row = QHBoxLayout()
         row.addWidget(self.more)
         row.addStretch(1)
-        holder = QWidget()
-        holder.setLayout(row)
+        self._more_row = QWidget()
+        self._more_row.setLayout(row)
         row.setContentsMargins(0, 0, 0, 0)
-        self._list.addWidget(holder)
+        self._list.addWidget(self._more_row)
         self._all = False
         self._arrange()
 
     def _arrange(self) -> None:
         """The first ``FIRST_SHOWN`` patterns, the rest behind "Show 3 more": a calm card,
-        not a wall of them."""
+        not a wall of them. A pattern's block is built when it is first shown: years of notes
+        can fire a hundred patterns, and building them all made unlocking take seconds."""
         keys = [f.key for f in self.shown]
+        for index, firing in enumerate(self.shown):
+            if (self._all or index < self._first) and firing.key not in self.blocks:
+                block = self._block(firing)  # in order: the shown ones are always the first
+                self.blocks[firing.key] = block
+                self._list.insertWidget(self._list.indexOf(self._more_row), block)
         for index, key in enumerate(keys):
-            self.blocks[key].setVisible(self._all or index < self._first)
+            if key in self.blocks:
+                self.blocks[key].setVisible(self._all or index < self._first)
         hidden = 0 if self._all else max(len(keys) - self._first, 0)
         if self._first == 0:
             self.more.setText(self.tr("%n patterns worth a calm talk: show them", "", hidden))
@@ -168,7 +171,7 @@ class PatternCard(QFrame):
         why = button(self.tr("Why am I seeing this?"), f"patternWhy{key}",
                      accessible=self.tr("Why am I seeing {what}?").format(what=about))
         why.setCheckable(True)
-        why.toggled.connect(why_box.setVisible)
+        why.toggled.connect(lambda on: self._open_why(why_box, firing, on))
         todo = button(self.tr("What to do"), f"patternWhatToDo{key}",
                       accessible=self.tr("What to do about {what}").format(what=about))
         todo.setCheckable(True)
@@ -192,6 +195,18 @@ class PatternCard(QFrame):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(body_label(rule_words.why_intro(), muted=True))
+        box.hide()
+        return box
+
+    def _open_why(self, box: QFrame, firing: ShownFiring, on: bool) -> None:
+        """Show or hide the entries; their rows are built at the first opening only (a pattern
+        over years of notes can list hundreds, most never opened)."""
+        if on and not box.property("filled"):
+            box.setProperty("filled", True)
+            self._entry_rows(box.layout(), firing)
+        box.setVisible(on)
+
+    def _entry_rows(self, layout: Any, firing: ShownFiring) -> None:
         for entry in firing.entries:
             row = QHBoxLayout()
             day = date_words(entry.day)
@@ -205,8 +220,6 @@ class PatternCard(QFrame):
             go.clicked.connect(lambda _=False, i=entry.entry_id: self.open_entry.emit(i))
             row.addWidget(go, 0, Qt.AlignmentFlag.AlignTop)
             layout.addLayout(row)
-        box.hide()
-        return box
 
     def _what_to_do(self, rule: Rule, firing: ShownFiring) -> QFrame:
         box = QFrame()
