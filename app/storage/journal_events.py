@@ -24,10 +24,13 @@ from typing import Any, Literal, cast
 
 from sqlalchemy.orm import Session
 
+from app.core.journal.entry_events import EntryEvents, grouped
 from app.core.journal.model import SignEvent
 from app.storage.journal_search import db_text
 
 _as_event = cast(Callable[[Iterable[Any]], SignEvent], partial(tuple.__new__, SignEvent))
+_as_entry = cast(Callable[[Iterable[Any]], EntryEvents], partial(tuple.__new__, EntryEvents))
+_SEPARATOR = "\x1f"  # between an entry's names in SQL's group_concat (never typed in a tag)
 
 
 def events(session: Session, categories: Mapping[str, str], since: dt.datetime | None,
@@ -35,20 +38,7 @@ def events(session: Session, categories: Mapping[str, str], since: dt.datetime |
            child_id: int | Literal["all"] | None) -> list[SignEvent]:
     """Signs and tags of live entries, oldest first: by time, entry, signs before tags, and in
     the order they were picked."""
-    where = ["e.deleted_at IS NULL"]
-    args: list[Any] = []
-    if since is not None:
-        where.append("e.noted_at >= ?")
-        args.append(db_text(since))
-    if until is not None:
-        where.append("e.noted_at < ?")
-        args.append(db_text(until))
-    if child_id is None:
-        where.append("e.child_id IS NULL")
-    elif child_id != "all":
-        where.append("e.child_id = ?")
-        args.append(child_id)
-    condition = " AND ".join(where)
+    condition, args = _live(since, until, child_id)
     statement = (
         "SELECT id, child_id, noted, name, sign_key, strength FROM ("
         "SELECT e.id, e.child_id, e.noted_at || '+00:00' AS noted, s.sign_id AS name, "
@@ -74,6 +64,60 @@ def events(session: Session, categories: Mapping[str, str], since: dt.datetime |
                                    map(categories.get, keys, repeat("")), strengths,
                                    strict=True))
         return list(found)
+
+
+def entry_events(session: Session, since: dt.datetime | None, until: dt.datetime | None,
+                 child_id: int | Literal["all"] | None) -> list[EntryEvents]:
+    """Live entries with their signs and tags, one ``EntryEvents`` each, oldest first (by time,
+    then entry): what the pattern rules read. SQLite joins each entry's names into one text
+    (signs in the order picked, then tags), split once per distinct text here; should a tag
+    ever hold the separator, the entries are grouped from ``events`` instead."""
+    condition, args = _live(since, until, child_id)
+    statement = (
+        "SELECT e.id, e.child_id, e.noted_at || '+00:00', e.strength, n.names, n.size "
+        "FROM journal_entries e JOIN ("
+        "SELECT entry_id, group_concat(name, char(31) ORDER BY kind, position) AS names, "
+        "count(*) AS size FROM ("
+        "SELECT entry_id, sign_id AS name, 0 AS kind, position FROM journal_entry_signs "
+        "UNION ALL SELECT entry_id, tag, 1, position FROM journal_entry_tags) "
+        "GROUP BY entry_id) n ON n.entry_id = e.id "
+        f"WHERE {condition} ORDER BY e.noted_at, e.id")
+    cursor = session.connection().connection.cursor()
+    with _collector_paused():
+        try:
+            rows = cursor.execute(statement, args).fetchall()
+        finally:
+            cursor.close()
+        if not rows:
+            return []
+        ids, children, noted, strengths, texts, sizes = zip(*rows, strict=True)
+        distinct = list(dict.fromkeys(texts))
+        names = dict(zip(distinct, map(tuple, map(str.split, distinct, repeat(_SEPARATOR))),
+                         strict=True))
+        if sum(map(len, map(names.__getitem__, texts))) != sum(sizes):
+            return grouped(events(session, {}, since, until, child_id))[0]
+        moments = _moments(noted)
+        return list(map(_as_entry, zip(ids, children, map(moments.__getitem__, noted),
+                                       strengths, map(names.__getitem__, texts), strict=True)))
+
+
+def _live(since: dt.datetime | None, until: dt.datetime | None,
+          child_id: int | Literal["all"] | None) -> tuple[str, list[Any]]:
+    """The SQL condition (on entries ``e``) and its arguments for live entries in a span."""
+    where = ["e.deleted_at IS NULL"]
+    args: list[Any] = []
+    if since is not None:
+        where.append("e.noted_at >= ?")
+        args.append(db_text(since))
+    if until is not None:
+        where.append("e.noted_at < ?")
+        args.append(db_text(until))
+    if child_id is None:
+        where.append("e.child_id IS NULL")
+    elif child_id != "all":
+        where.append("e.child_id = ?")
+        args.append(child_id)
+    return " AND ".join(where), args
 
 
 @contextmanager

@@ -24,6 +24,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.clock import Clock
+from app.core.journal.entry_events import EntryEvents
 from app.core.journal.model import (
     RESTORE_DAYS,
     Entry,
@@ -151,6 +152,16 @@ class JournalStore:
         """Signs and tags of live entries, oldest first (tags have category ``""``)."""
         with self._sessions() as session:
             return journal_events.events(session, self._categories, since, until, child_id)
+
+    def entry_events(self, since: dt.datetime | None = None, until: dt.datetime | None = None,
+                     child_id: int | Literal["all"] | None = "all",
+                     ) -> tuple[list[EntryEvents], Mapping[str, str]]:
+        """Live entries with their signs and tags, one value each, oldest first, and the
+        catalogue's categories (sign id → category; other names are the caregiver's own tags):
+        what the pattern rules read, half the values of ``events`` over the same notes."""
+        with self._sessions() as session:
+            return (journal_events.entry_events(session, since, until, child_id),
+                    self._categories)
 
     def come_back(self, child_id: int | None) -> list[Entry]:
         """Live entries marked "come back to this" for a child (or the family), newest first."""

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from app.core.content.loader import load_library
+from app.core.journal.entry_events import EntryEvents, grouped
 from app.core.journal.model import RuleSetting, SignEvent
 from app.core.journal.rules import (
     RulesError,
@@ -86,8 +87,13 @@ def test_the_shipped_rules_load_and_each_has_two_firing_and_two_quiet_fixtures()
 def test_fixture(rule_id, case):
     rule = shipped_rules()[rule_id]
     setting = RuleSetting(rule_id, True, dict(case.get("params", {})))
-    fired = evaluate_all([rule], [setting], fixture_events(case), case["today"], ZONE)
+    events = fixture_events(case)
+    fired = evaluate_all([rule], [setting], events, case["today"], ZONE)
     assert bool(fired) == case["fires"], fired
+    # the store's per-entry read of the same notes says the same
+    entries = grouped(sorted(events, key=lambda e: (e.noted_at, e.entry_id)))[0]
+    assert evaluate_all([rule], [setting], entries, case["today"], ZONE,
+                        categories=categories()) == fired
 
 
 def test_every_looks_for_reads_with_its_numbers():
@@ -186,6 +192,16 @@ def test_preview_counts_the_last_twelve_weeks_for_one_child():
     assert preview(rule, {"count": 3}, events, TODAY, ZONE, child_id=1) == 0
     assert preview(rule, {}, events, TODAY, ZONE, child_id=2) == 1
     assert preview(rule, {}, events, TODAY, ZONE, child_id=None) == 0
+    entries = grouped(sorted(events, key=lambda e: (e.noted_at, e.entry_id)))[0]
+    assert preview(rule, {}, entries, TODAY, ZONE, child_id=1, categories=categories()) == 4
+    assert preview(rule, {}, entries, TODAY, ZONE, child_id=2, categories=categories()) == 1
+
+
+def test_entries_without_the_catalogue_are_refused_rather_than_read_as_tags():
+    rule = shipped_rules()["rule.upset-by-messages"]
+    entries = [EntryEvents(1, 1, noon(TODAY), None, ("sign.jumpy-at-messages",))]
+    with pytest.raises(TypeError):
+        evaluate(rule, None, entries, TODAY, ZONE)
 
 
 # --- the loader ------------------------------------------------------------------------------

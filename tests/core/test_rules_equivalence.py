@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.core.journal.entry_events import as_sign_events, grouped
 from app.core.journal.model import RuleSetting, SignEvent
 from app.core.journal.rules import Condition, Gate, Param, Rule, Selector, evaluate_all
 
@@ -194,3 +195,18 @@ def test_the_engine_fires_as_the_plain_reading_does(events, some_rules, zone, wi
     chosen = {rule_id: RuleSetting(rule_id, False) for rule_id in off}
     expected = plain_firings(some_rules, chosen, events, TODAY, zone, within)
     assert _as_tuples(evaluate_all(some_rules, chosen, events, TODAY, zone, within)) == expected
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(store_events(), hand_made_events()), st.lists(rules(), min_size=1, max_size=4),
+       st.sampled_from(ZONES), st.sampled_from([None, 14, 1]))
+def test_entries_read_per_entry_fire_as_their_signs_do(events, some_rules, zone, within):
+    """The store's per-entry read (``EntryEvents`` with the catalogue's categories) gives what
+    the same notes give one sign at a time; hand-made ones (an entry in pieces, unsorted, a
+    sign twice) take the engine's slow path and must agree too."""
+    entries, _ = grouped(events)
+    signs = as_sign_events(entries, SIGNS)
+    expected = plain_firings(some_rules, {}, signs, TODAY, zone, within)
+    got = evaluate_all(some_rules, {}, entries, TODAY, zone, within, categories=SIGNS)
+    assert _as_tuples(got) == expected
+    assert _as_tuples(evaluate_all(some_rules, {}, signs, TODAY, zone, within)) == expected

@@ -30,14 +30,16 @@ from contextlib import contextmanager
 from functools import partial
 from itertools import compress, repeat
 from operator import eq, itemgetter
+from typing import cast
 
 from app.core.journal import rules_kinds
+from app.core.journal.entry_events import EntryEvents
 from app.core.journal.model import RuleSetting, SignEvent
 from app.core.journal.rules_model import Rule, Selector
-from app.core.journal.rules_table import Group, Table, read_table
+from app.core.journal.rules_table import Group, Table, read_entry_table, read_table
 
 HOME_CARD_DAYS = 14  # the home card shows firings from the last two weeks
-_CHILD = itemgetter(1)  # SignEvent.child_id
+_CHILD = itemgetter(1)  # SignEvent.child_id and EntryEvents.child_id
 
 
 class Firing:
@@ -148,11 +150,24 @@ def _run(rule: Rule, params: dict[str, int], table: Table, found: _Found) -> Non
             rules_kinds.rising(group, selected, everything, params, out)
 
 
-def prepare(events: Sequence[SignEvent], today: dt.date, zone: dt.tzinfo) -> Table:
-    """The events as the rules read them (see ``rules_table``), leaving out anything after
-    ``today``; read once, then run every rule over."""
+Notes = Sequence[SignEvent] | Sequence[EntryEvents]
+
+
+def prepare(events: Notes, today: dt.date, zone: dt.tzinfo,
+            categories: Mapping[str, str] | None = None) -> Table:
+    """The notes as the rules read them (see ``rules_table``), leaving out anything after
+    ``today``; read once, then run every rule over.
+
+    ``events`` are either one ``SignEvent`` per sign or one ``EntryEvents`` per entry (the
+    store's cheaper read for the whole history); the latter need ``categories`` (sign id →
+    category; anything else is a caregiver's own tag)."""
     with _collector_paused():
-        return read_table(events, today, zone)
+        if events and isinstance(events[0], EntryEvents):
+            if categories is None:
+                raise TypeError("entry events need the catalogue's categories")
+            return read_entry_table(cast(Sequence[EntryEvents], events), categories, today,
+                                    zone)
+        return read_table(cast(Sequence[SignEvent], events), today, zone)
 
 
 @contextmanager
@@ -180,32 +195,35 @@ def evaluate_prepared(rules: Sequence[Rule], settings: Mapping[str, RuleSetting]
         return found.ordered()
 
 
-def evaluate(rule: Rule, setting: RuleSetting | None, events: Sequence[SignEvent],
-             today: dt.date, zone: dt.tzinfo) -> list[Firing]:
+def evaluate(rule: Rule, setting: RuleSetting | None, events: Notes, today: dt.date,
+             zone: dt.tzinfo, categories: Mapping[str, str] | None = None) -> list[Firing]:
     """Every time ``rule`` fired, for each child, over all the history up to ``today``."""
     settings = {rule.id: setting} if setting is not None else {}
-    return evaluate_prepared([rule], settings, prepare(events, today, zone))
+    return evaluate_prepared([rule], settings, prepare(events, today, zone, categories))
 
 
 def evaluate_all(rules: Sequence[Rule],
                  settings: Mapping[str, RuleSetting] | Iterable[RuleSetting],
-                 events: Sequence[SignEvent], today: dt.date, zone: dt.tzinfo,
-                 within_days: int | None = HOME_CARD_DAYS) -> list[Firing]:
+                 events: Notes, today: dt.date, zone: dt.tzinfo,
+                 within_days: int | None = HOME_CARD_DAYS,
+                 categories: Mapping[str, str] | None = None) -> list[Firing]:
     """Every rule's firings from the last ``within_days`` days (``None``: all of them)."""
     chosen = (dict(settings) if isinstance(settings, Mapping)
               else {s.rule_id: s for s in settings})
     since = today - dt.timedelta(days=within_days - 1) if within_days is not None else None
-    return evaluate_prepared(rules, chosen, prepare(events, today, zone), since)
+    return evaluate_prepared(rules, chosen, prepare(events, today, zone, categories), since)
 
 
-def preview(rule: Rule, params: Mapping[str, int], events: Sequence[SignEvent],
-            today: dt.date, zone: dt.tzinfo, child_id: int | None, weeks: int = 12) -> int:
+def preview(rule: Rule, params: Mapping[str, int], events: Notes, today: dt.date,
+            zone: dt.tzinfo, child_id: int | None, weeks: int = 12,
+            categories: Mapping[str, str] | None = None) -> int:
     """How many times the rule would have fired for one child in the last ``weeks`` weeks
     with these numbers ("with these numbers it would have fired 3 times for Maya").
 
     The whole history is run (so the gate and the rest after each firing are as they would
     have been), and the firings that fall in the last ``weeks`` weeks are counted."""
-    mine = list(compress(events, map(eq, map(_CHILD, events), repeat(child_id))))
+    mine = cast(Notes, list(compress(events, map(eq, map(_CHILD, events), repeat(child_id)))))
     setting = RuleSetting(rule.id, True, dict(params))
     since = today - dt.timedelta(weeks=weeks) + dt.timedelta(days=1)
-    return sum(1 for f in evaluate(rule, setting, mine, today, zone) if f.fired_on >= since)
+    return sum(1 for f in evaluate(rule, setting, mine, today, zone, categories)
+               if f.fired_on >= since)

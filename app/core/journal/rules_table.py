@@ -19,11 +19,12 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress, islice, repeat
 from operator import and_, ge, indexOf, itemgetter, le, mul, ne, sub
 
+from app.core.journal.entry_events import EntryEvents, as_sign_events
 from app.core.journal.model import SignEvent
 
 _LEVELS = {None: 0, 1: 1, 2: 2, 3: 3}  # strength "not said" counts as 0
@@ -185,12 +186,59 @@ def read_table(events: Sequence[SignEvent], today: dt.date, zone: dt.tzinfo) -> 
     columns: tuple[list[int], ...] = (
         days[:kept], entries[:kept], masks[:kept], list(map(sub, ends, starts))[:kept],
         list(map(_LEVELS.get, map(_STRENGTH, firsts[:kept]), repeat(0))))
-    children = list(map(_CHILD, firsts[:kept]))
+    return Table(_child_groups(list(map(_CHILD, firsts[:kept])), columns), bits, category_of)
+
+
+class _EntryMasks(dict[tuple[str, ...], int]):
+    """An entry's names → the mask of their bits (read once per distinct set of names)."""
+
+    def __init__(self, bits: _SignBits) -> None:
+        super().__init__()
+        self.bits = bits
+        self.repeated = False  # some entry holds one name twice
+
+    def __missing__(self, names: tuple[str, ...]) -> int:
+        mask = self[names] = _or(map(self.bits.__getitem__, names))
+        self.repeated = self.repeated or mask.bit_count() != len(names)
+        return mask
+
+
+def read_entry_table(rows: Sequence[EntryEvents], categories: Mapping[str, str],
+                     today: dt.date, zone: dt.tzinfo) -> Table:
+    """The rules' table of entries (``EntryEvents``, each name's category from
+    ``categories``, ``""`` for tags), leaving out anything after ``today``.
+
+    The store gives each entry once, oldest first: each row is a pair as it stands, so the
+    table is a handful of column operations. Anything else (unsorted, an entry twice, a name
+    twice on an entry) is read one sign at a time, which gives the same table."""
+    rows = rows if isinstance(rows, list) else list(rows)
+    if not rows:
+        return Table([], {}, {})
+    bits = _SignBits()
+    ids, children, moments, strengths, names = zip(*rows, strict=True)
+    entry_masks = _EntryMasks(bits)
+    masks = list(map(entry_masks.__getitem__, names))
+    category_of = {name: categories.get(name, "") for name in bits}
+    days = _local_days(list(moments), zone, today)
+    if (entry_masks.repeated or len(set(ids)) != len(ids)
+            or not all(map(le, days, islice(days, 1, None)))):
+        return read_table(as_sign_events(rows, category_of), today, zone)
+    kept = bisect_right(days, today.toordinal())
+    columns = (days[:kept], list(ids[:kept]), masks[:kept],
+               list(map(int.bit_count, masks[:kept])),
+               list(map(_LEVELS.get, strengths[:kept], repeat(0))))
+    return Table(_child_groups(children[:kept], columns), bits, category_of)
+
+
+def _child_groups(children: Sequence[int | None],
+                  columns: tuple[list[int], ...]) -> list[Group]:
+    """Each child's pairs (``columns``: days, ids, masks, counts, levels) as its group, still in
+    day order (a stable sort)."""
     numbers = {child: n for n, child in enumerate(dict.fromkeys(children))}
-    spans = {child: (0, kept) for child in numbers}
-    if len(numbers) > 1:  # each child's pairs together, still in day order (a stable sort)
+    spans = {child: (0, len(children)) for child in numbers}
+    if len(numbers) > 1:
         of_child = list(map(numbers.__getitem__, children))
-        order = sorted(range(kept), key=of_child.__getitem__)
+        order = sorted(range(len(children)), key=of_child.__getitem__)
         columns = tuple(list(map(column.__getitem__, order)) for column in columns)
         sizes = Counter(of_child)
         ends_at = list(accumulate(sizes[n] for n in range(len(numbers))))
@@ -199,7 +247,7 @@ def read_table(events: Sequence[SignEvent], today: dt.date, zone: dt.tzinfo) -> 
     for child_id, (low, high) in spans.items():
         day_list, ids, mask_list, counts, levels = (column[low:high] for column in columns)
         groups.append(Group(child_id, day_list, ids, mask_list, counts, levels, None, True))
-    return Table(groups, bits, category_of)
+    return groups
 
 
 def _pieced_groups(events: list[SignEvent], days: list[int], sign_bits: list[int],

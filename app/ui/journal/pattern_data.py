@@ -67,8 +67,9 @@ def read_patterns(services: Services, rules: Sequence[Rule], today: dt.date,
     per rule and child, Help-now rules first, then the newest."""
     journal = services.journal
     settings = journal.rule_settings()
-    fresh = evaluate_all(rules, settings, journal.events(), today, zone,
-                         within_days=HOME_CARD_DAYS)
+    entries, categories = journal.entry_events()
+    fresh = evaluate_all(rules, settings, entries, today, zone, within_days=HOME_CARD_DAYS,
+                         categories=categories)
     journal.record_firings([(f.rule_id, f.child_id, f.fired_on, f.entry_ids) for f in fresh])
     names = {c.id: c.name for c in services.family.children(include_archived=True)}
     by_id = {r.id: r for r in rules}

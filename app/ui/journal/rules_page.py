@@ -12,7 +12,7 @@ change, so the pattern card re-evaluates); Reset goes back to the rule's own num
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from app.core.changes import Changes
 from app.core.clock import Clock, local_today
-from app.core.journal.model import RuleSetting, SignEvent
+from app.core.journal.entry_events import EntryEvents
+from app.core.journal.model import RuleSetting
 from app.core.journal.rules import Rule, preview
 from app.storage.services import Services
 from app.ui.journal import rule_words
@@ -38,20 +39,22 @@ class RulesView:
 
     settings: dict[str, RuleSetting]
     children: list[tuple[int | None, str]]  # (id, name) to preview for; None: the family
-    events: list[SignEvent]
+    entries: list[EntryEvents]  # every live entry with its signs, as the rules read them
+    categories: Mapping[str, str]  # sign id → category, beside the entries
     today: dt.date
     zone: dt.tzinfo
 
 
 def read_rules_view(services: Services, today: dt.date, zone: dt.tzinfo) -> RulesView:
     """On the worker: saved settings, the children (and the family, if it has entries), and
-    every live sign noted, which the previews run over."""
-    events = services.journal.events()
+    every live entry with its signs, which the previews run over."""
+    entries, categories = services.journal.entry_events()
     children: list[tuple[int | None, str]] = [(c.id, c.name)
                                               for c in services.family.children()]
-    if any(e.child_id is None for e in events):
+    if any(e.child_id is None for e in entries):
         children.append((None, rule_words.family_name()))
-    return RulesView(services.journal.rule_settings(), children, events, today, zone)
+    return RulesView(services.journal.rule_settings(), children, entries, categories, today,
+                     zone)
 
 
 def preview_counts(rule: Rule, setting: RuleSetting, view: RulesView) -> dict[str, int]:
@@ -59,8 +62,8 @@ def preview_counts(rule: Rule, setting: RuleSetting, view: RulesView) -> dict[st
     if not setting.enabled:
         return {}
     params = rule.params(setting.params)
-    return {name: preview(rule, params, view.events, view.today, view.zone, child_id,
-                          weeks=rule_words.PREVIEW_WEEKS)
+    return {name: preview(rule, params, view.entries, view.today, view.zone, child_id,
+                          weeks=rule_words.PREVIEW_WEEKS, categories=view.categories)
             for child_id, name in view.children}
 
 
