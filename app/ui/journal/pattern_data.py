@@ -9,10 +9,10 @@ deleted or purged since no longer explain anything and are left out.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from app.core.journal.entry_events import EntryEvents
 from app.core.journal.rules import HOME_CARD_DAYS, Rule, evaluate_all
 from app.storage.services import Services
 from app.ui.journal import rule_words
@@ -46,18 +46,17 @@ class ShownFiring:
         return self.firing_ids[0]
 
 
-def _entries(journal: Any, entry_ids: Sequence[int], zone: dt.tzinfo) -> list[ShownEntry]:
+def _entries(live: Mapping[int, EntryEvents], entry_ids: Sequence[int],
+             zone: dt.tzinfo) -> list[ShownEntry]:
+    """The entries the rules just read, by id: no second read of each one (over years of
+    notes the patterns list well over a thousand, and loading each took seconds)."""
     found = []
     for entry_id in entry_ids:
-        try:
-            entry = journal.entry(entry_id)
-        except KeyError:
-            continue  # purged since: it no longer explains anything
-        if entry.deleted_at is not None:
-            continue
-        fields = entry.fields
-        found.append(ShownEntry(entry_id, fields.noted_at.astimezone(zone).date(),
-                                fields.signs + fields.tags))
+        entry = live.get(entry_id)
+        if entry is None:
+            continue  # deleted or purged since: it no longer explains anything
+        found.append(ShownEntry(entry_id, entry.noted_at.astimezone(zone).date(),
+                                entry.sign_ids))
     return found
 
 
@@ -72,6 +71,7 @@ def read_patterns(services: Services, rules: Sequence[Rule], today: dt.date,
                          categories=categories)
     journal.record_firings([(f.rule_id, f.child_id, f.fired_on, f.entry_ids) for f in fresh])
     names = {c.id: c.name for c in services.family.children(include_archived=True)}
+    live = {entry.entry_id: entry for entry in entries}
     by_id = {r.id: r for r in rules}
     since = today - dt.timedelta(days=HOME_CARD_DAYS - 1)
     groups: dict[tuple[str, int | None], list[tuple[int, dt.date, tuple[int, ...]]]] = {}
@@ -84,11 +84,11 @@ def read_patterns(services: Services, rules: Sequence[Rule], today: dt.date,
     shown = []
     for (rule_id, child_id), firings in groups.items():
         rule, setting = by_id[rule_id], settings.get(rule_id)
-        entries = _entries(journal, firings[0][2], zone)
-        if not entries:
+        listed = _entries(live, firings[0][2], zone)
+        if not listed:
             continue
         name = names.get(child_id, "") if child_id is not None else rule_words.family_name()
         shown.append(ShownFiring(tuple(f[0] for f in firings), rule_id, name, firings[0][1],
-                                 tuple(entries), rule.params(setting.params if setting else None),
+                                 tuple(listed), rule.params(setting.params if setting else None),
                                  rule.help_now))
     return sorted(shown, key=lambda f: (not f.urgent, -f.fired_on.toordinal(), f.key))
