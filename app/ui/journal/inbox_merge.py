@@ -24,24 +24,37 @@ from app.ui.widgets.common import body_label, button
 log = logging.getLogger(__name__)
 
 
-def publish_and_merge(services: Any, folder: Any) -> int:
+def publish_and_merge(services: Any, folder: Any) -> tuple[int, int]:
     """On the worker, at unlock: remove for good what was deleted over 30 days ago (as the
-    journal promised), write the public key beside the vault, then merge the sealed notes."""
+    journal promised), write the public key beside the vault, then merge the sealed notes.
+    Returns how many entries were purged and how many notes merged."""
     from app.storage.journal_inbox import merge_inbox, publish_public_key
 
+    purged = 0
     try:
-        services.journal.purge_expired()
+        purged = services.journal.purge_expired()
     except Exception as error:  # never stops the merge; it is tried again at the next unlock
         log.error("expired entries not purged: %s", type(error).__name__)
     publish_public_key(folder, services.journal.inbox_public_key())
-    return merge_inbox(services.journal, folder)
+    return purged, merge_inbox(services.journal, folder)
 
 
 def merge_after_unlock(ops: Any, folder: Any, done: Callable[[int], None],
                        owner: Any) -> None:
-    """Ask the worker to publish and merge; ``done(count)`` on the GUI thread afterwards."""
-    ops.write(lambda s: publish_and_merge(s, folder), touches=Changes(journal=True),
-              done=done, owner=owner,
+    """Ask the worker to publish and merge; ``done(count)`` on the GUI thread afterwards.
+
+    The journal's pages hear of a change only when an entry came in or went: most unlocks
+    change nothing, and a change makes the pattern card and the rules page run every rule
+    over years of notes again (seconds, at the moment the parent is waiting to see the app)."""
+
+    def merged(counts: tuple[int, int]) -> None:
+        purged, count = counts
+        if purged or count:
+            ops.broadcast(Changes(journal=True))
+        done(count)
+
+    ops.write(lambda s: publish_and_merge(s, folder), touches=Changes(), done=merged,
+              owner=owner,
               failed=lambda error: log.error("inbox not merged: %s", type(error).__name__))
 
 
