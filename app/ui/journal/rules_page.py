@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from app.core.changes import Changes
@@ -79,6 +80,7 @@ class RulesPage(QWidget):
         self.view: RulesView | None = None
         self._asked: dict[str, int] = {}  # rule id -> number of the latest preview asked
         self._waiting: set[str] = set()
+        self._first_read = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(12)
@@ -118,11 +120,18 @@ class RulesPage(QWidget):
         self._timer.setInterval(PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self._preview_waiting)
         follow_changes(self, ops, lambda c: c.touches("journal", "family"), self.refresh)
-        self.refresh()
+        # Read when first shown, not when built at unlock: the previews run every rule over
+        # years of notes (a second or more), and most visits to Porchlight never open Rules.
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._first_read:  # a change seen meanwhile may have asked already
+            self.refresh()
+        super().showEvent(event)
 
     # --- reading -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._first_read = True
         today, zone = local_today(self._clock), self._clock.zone()
         self._ops.read(lambda s: read_rules_view(s, today, zone), self._show, owner=self)
 
