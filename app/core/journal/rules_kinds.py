@@ -49,6 +49,9 @@ def count(group: Group, selected: int, everything: int, params: dict[str, int],
 def together(group: Group, first: int, second: int, everything: int, params: dict[str, int],
              out: Firings) -> None:
     """A sign from each side within ``days`` of each other (one entry may hold both)."""
+    if group.unique:
+        _together_by_day(group, first, second, params["days"], out)
+        return
     days_a, places_a = group.occasions(first, everything)
     days_b, places_b = group.occasions(second, everything)
     if not days_a or not days_b:
@@ -72,6 +75,31 @@ def together(group: Group, first: int, second: int, everything: int, params: dic
     out.fire_on(held, entries_on)
 
 
+def _together_by_day(group: Group, first: int, second: int, length: int,
+                     out: Firings) -> None:
+    """``together`` when each entry is on one day: which days hold a side's signs is asked
+    of each day's signs at once, not of every entry."""
+    all_days, masks = group.day_masks()
+    seen_a = list(compress(all_days, map(and_, masks, repeat(first))))
+    seen_b = list(compress(all_days, map(and_, masks, repeat(second))))
+    if not seen_a or not seen_b:
+        return
+    both = first | second
+    distinct = list(compress(all_days, map(and_, masks, repeat(both))))
+    starts = list(map(sub, distinct, repeat(length)))
+    # Each side's latest day up to d must be after d - days.
+    latest_a = map([_NEVER, *seen_a].__getitem__, map(bisect_right, repeat(seen_a), distinct))
+    latest_b = map([_NEVER, *seen_b].__getitem__, map(bisect_right, repeat(seen_b), distinct))
+    held = list(compress(distinct, map(and_, map(gt, latest_a, starts),
+                                       map(gt, latest_b, starts))))
+
+    def entries_on(n: int) -> set[int]:
+        low, high = group.window(held[n] - length + 1, held[n])
+        return set(compress(group.ids[low:high], map(and_, group.masks[low:high], repeat(both))))
+
+    out.fire_on(held, entries_on)
+
+
 def new_category(group: Group, selected: int, table: Table, params: dict[str, int],
                  out: Firings) -> None:
     """A category (never the caregiver's own tags) not seen for ``weeks`` turns up."""
@@ -81,8 +109,7 @@ def new_category(group: Group, selected: int, table: Table, params: dict[str, in
         category = table.category_of[sign]
         if bit & selected and category:
             by_category[category] = by_category.get(category, 0) | bit
-    day_masks = group.day_masks()
-    all_days, masks = list(day_masks), list(day_masks.values())
+    all_days, masks = group.day_masks()
     fresh: dict[int, int] = {}  # day → the categories (as sign bits) fresh on it
     for bits in by_category.values():
         seen = list(compress(all_days, map(and_, masks, repeat(bits))))

@@ -65,7 +65,7 @@ class Group:
     unique: bool  # every entry is on one day only, so each has one pair
     _level_masks: dict[int, list[int]] = field(default_factory=dict)
     _occasions: dict[tuple[int, int], tuple[list[int], Sequence[int]]] = field(default_factory=dict)
-    _day_masks: dict[int, int] | None = None
+    _day_masks: tuple[list[int], list[int]] | None = None
     _day_ends: dict[int, int] | None = None
 
     def level_masks(self, strength: int) -> list[int]:
@@ -106,13 +106,14 @@ class Group:
     def entries(self, places: Iterable[int]) -> Iterable[int]:
         return map(self.ids.__getitem__, places)
 
-    def day_masks(self) -> dict[int, int]:
-        """Each day with notes → every sign noted that day."""
+    def day_masks(self) -> tuple[list[int], list[int]]:
+        """Each day with notes (in order), and every sign noted that day: a rule that asks
+        only which days hold its signs walks these (a few a day fewer than the pairs)."""
         if self._day_masks is None:
             found: dict[int, int] = {}
             for day, mask in zip(self.days, self.masks, strict=True):
                 found[day] = found.get(day, 0) | mask
-            self._day_masks = found
+            self._day_masks = (list(found), list(found.values()))
         return self._day_masks
 
     def notes_of(self, selected: int) -> list[int]:
