@@ -15,6 +15,7 @@ it is stale.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from typing import Any
 
@@ -34,6 +35,9 @@ from app.ui.ops import Ops
 from app.ui.widgets.common import body_label, button, card, clear_layout, title_label
 
 FIRST_SHOWN = 2  # patterns shown at once; the rest wait behind "Show 2 more"
+# The cards reading through each worker (weakly: a card gone at lock is forgotten).
+_siblings: weakref.WeakKeyDictionary[Ops, weakref.WeakSet[PatternCard]] = (
+    weakref.WeakKeyDictionary())
 
 
 class _ShowWatch(QObject):
@@ -66,6 +70,7 @@ class PatternCard(QFrame):
         self._sign_words = {s.id: s.text for s in getattr(catalogue, "signs", ())}
         self._catalogue = catalogue
         self.shown: list[ShownFiring] = []
+        self.read_once = False
         self._stale = False
         self._watched: QObject | None = None
         self.blocks: dict[int, QFrame] = {}
@@ -76,7 +81,14 @@ class PatternCard(QFrame):
         self._list = outer
         self.hide()
         ops.changed.connect(self._changed)
-        self.refresh()
+        siblings = _siblings.setdefault(ops, weakref.WeakSet())
+        reading = [c for c in siblings if shiboken6.isValid(c) and c._rules == self._rules]
+        siblings.add(self)
+        if not reading:
+            self.refresh()
+        elif reading[0].read_once:  # a sibling's reading has come: the same patterns here
+            self._show(list(reading[0].shown))
+        # else the sibling's reading, still on the worker, comes to this card too
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -86,7 +98,15 @@ class PatternCard(QFrame):
             return
         # A write (the firings are recorded) that changes nothing a page shows: no broadcast.
         self._ops.write(lambda s: read_patterns(s, rules, today, zone), touches=Changes(),
-                        done=self._show, owner=self)
+                        done=self._show_everywhere, owner=self)
+
+    def _show_everywhere(self, shown: list[ShownFiring]) -> None:
+        """The reading goes to every card with these rules on this worker (the home page's and
+        the journal's): one run of every rule over years of notes, not one per card."""
+        for other in list(_siblings.get(self._ops, ())):
+            if other is self or (shiboken6.isValid(other) and other._rules == self._rules):
+                other._stale = False
+                other._show(list(shown))
 
     def _changed(self, changes: Changes) -> None:
         if not changes.journal or not shiboken6.isValid(self):
@@ -106,6 +126,7 @@ class PatternCard(QFrame):
             self.refresh()
 
     def _show(self, shown: list[ShownFiring]) -> None:
+        self.read_once = True
         self.shown = shown
         self.blocks = {}
         clear_layout(self._list)
