@@ -127,12 +127,21 @@ def settle(app, window) -> None:
     quiet = 0
     while quiet < 2:
         app.processEvents()
+        deferred_deletes(app)
         session = window.session
         busy = (pool.activeThreadCount() > 0 or window.shell is None
                 or (session is not None and not session.ops.idle()))
         quiet = 0 if busy else quiet + 1
         if busy:
             time.sleep(0.0002)
+
+
+def deferred_deletes(app) -> None:
+    """What each turn of the running event loop does and a bare ``processEvents`` does not:
+    delete the widgets given up with ``deleteLater`` (the locked shell, closed dialogs)."""
+    from PySide6.QtCore import QEvent
+
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def timed_ms(action: Callable[[], object]) -> float:
@@ -173,6 +182,7 @@ class Session:
     def lock(self) -> None:
         self.window.lock()
         self.app.processEvents()
+        deferred_deletes(self.app)
 
 
 def kdf_ms(folder: DataFolder) -> float:
