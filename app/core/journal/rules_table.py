@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress, islice, repeat
@@ -185,22 +184,24 @@ def read_table(events: Sequence[SignEvent], today: dt.date, zone: dt.tzinfo) -> 
         return Table(groups, bits, category_of)
     kept = bisect_right(days, today.toordinal())
     columns: tuple[list[int], ...] = (
-        days[:kept], entries[:kept], masks[:kept], list(map(sub, ends, starts))[:kept],
+        days[:kept], entries[:kept], masks[:kept],
         list(map(_LEVELS.get, map(_STRENGTH, firsts[:kept]), repeat(0))))
     return Table(_child_groups(list(map(_CHILD, firsts[:kept])), columns), bits, category_of)
 
 
 class _EntryMasks(dict[tuple[str, ...], int]):
-    """An entry's names → the mask of their bits (read once per distinct set of names)."""
+    """An entry's names → the mask of their bits, found once per distinct set of names (the
+    store shares one tuple per distinct set). The sum of the bits is the mask while no name
+    repeats; ``short`` counts the bits lost to repeats."""
 
     def __init__(self, bits: _SignBits) -> None:
         super().__init__()
         self.bits = bits
-        self.repeated = False  # some entry holds one name twice
+        self.short = 0
 
     def __missing__(self, names: tuple[str, ...]) -> int:
-        mask = self[names] = _or(map(self.bits.__getitem__, names))
-        self.repeated = self.repeated or mask.bit_count() != len(names)
+        mask = self[names] = sum(map(self.bits.__getitem__, names))
+        self.short += len(names) - mask.bit_count()
         return mask
 
 
@@ -221,33 +222,32 @@ def read_entry_table(rows: Sequence[EntryEvents], categories: Mapping[str, str],
     masks = list(map(entry_masks.__getitem__, names))
     category_of = {name: categories.get(name, "") for name in bits}
     days = _local_days(list(moments), zone, today)
-    if (entry_masks.repeated or len(set(ids)) != len(ids)
+    if (entry_masks.short or len(set(ids)) != len(ids)
             or not all(map(le, days, islice(days, 1, None)))):
         return read_table(as_sign_events(rows, category_of), today, zone)
     kept = bisect_right(days, today.toordinal())
     columns = (days[:kept], list(ids[:kept]), masks[:kept],
-               list(map(int.bit_count, masks[:kept])),
                list(map(_LEVELS.get, strengths[:kept], repeat(0))))
     return Table(_child_groups(children[:kept], columns), bits, category_of)
 
 
 def _child_groups(children: Sequence[int | None],
                   columns: tuple[list[int], ...]) -> list[Group]:
-    """Each child's pairs (``columns``: days, ids, masks, counts, levels) as its group, still in
-    day order (a stable sort)."""
+    """Each child's pairs (``columns``: days, ids, masks, levels) as its group, still in day
+    order (a stable sort). No sign repeats on a pair here, so its bits count its notes."""
     numbers = {child: n for n, child in enumerate(dict.fromkeys(children))}
     spans = {child: (0, len(children)) for child in numbers}
     if len(numbers) > 1:
         of_child = list(map(numbers.__getitem__, children))
         order = sorted(range(len(children)), key=of_child.__getitem__)
         columns = tuple(list(map(column.__getitem__, order)) for column in columns)
-        sizes = Counter(of_child)
-        ends_at = list(accumulate(sizes[n] for n in range(len(numbers))))
-        spans = {child: (ends_at[n] - sizes[n], ends_at[n]) for child, n in numbers.items()}
+        ends_at = list(accumulate(map(of_child.count, range(len(numbers)))))
+        spans = {child: ([0, *ends_at][n], ends_at[n]) for child, n in numbers.items()}
     groups = []
     for child_id, (low, high) in spans.items():
-        day_list, ids, mask_list, counts, levels = (column[low:high] for column in columns)
-        groups.append(Group(child_id, day_list, ids, mask_list, counts, levels, None, True))
+        day_list, ids, mask_list, levels = (column[low:high] for column in columns)
+        groups.append(Group(child_id, day_list, ids, mask_list,
+                            list(map(int.bit_count, mask_list)), levels, None, True))
     return groups
 
 
