@@ -29,8 +29,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import partial
 from itertools import compress, repeat
-from operator import eq, itemgetter
-from typing import cast
+from operator import eq, itemgetter, lshift, or_
+from typing import Any, cast
 
 from app.core.journal import rules_kinds
 from app.core.journal.entry_events import EntryEvents
@@ -42,29 +42,42 @@ HOME_CARD_DAYS = 14  # the home card shows firings from the last two weeks
 _CHILD = itemgetter(1)  # SignEvent.child_id and EntryEvents.child_id
 
 
-class Firing:
+class Firing(tuple[Any, ...]):
     """One day a rule fired for one child (or the family), and the entries that made it fire.
 
     Read-only. ``entry_ids`` (sorted) are listed when first read: a rule over years of notes
     fires thousands of times, and the home card reads the entries of the last two weeks only.
+    A tuple underneath (rule, child, day, a one-item list holding the entries or the way to
+    list them), so the engine makes thousands of them in one C-level ``map``; compared and
+    hashed by its fields, entries included, never by the tuple itself.
     """
 
-    __slots__ = ("_entry_ids", "_list_entries", "child_id", "fired_on", "rule_id")
+    __slots__ = ()
 
-    def __init__(self, rule_id: str, child_id: int | None, fired_on: dt.date,
-                 entry_ids: tuple[int, ...] = (),
-                 list_entries: Callable[[], Iterable[int]] | None = None) -> None:
-        self.rule_id, self.child_id, self.fired_on = rule_id, child_id, fired_on
-        self._entry_ids, self._list_entries = entry_ids, list_entries
+    def __new__(cls, rule_id: str, child_id: int | None, fired_on: dt.date,
+                entry_ids: tuple[int, ...] = (),
+                list_entries: Callable[[], Iterable[int]] | None = None) -> Firing:
+        listing = list_entries if list_entries is not None else tuple(entry_ids)
+        return tuple.__new__(cls, (rule_id, child_id, fired_on, [listing]))
+
+    @property
+    def rule_id(self) -> str:
+        return cast(str, self[0])
+
+    @property
+    def child_id(self) -> int | None:
+        return cast("int | None", self[1])
+
+    @property
+    def fired_on(self) -> dt.date:
+        return cast(dt.date, self[2])
 
     @property
     def entry_ids(self) -> tuple[int, ...]:
-        listing = self._list_entries
-        if listing is None:
-            return self._entry_ids
-        found = self._entry_ids = tuple(sorted(listing()))
-        self._list_entries = None
-        return found
+        box = self[3]
+        if not isinstance(box[0], tuple):
+            box[0] = tuple(sorted(box[0]()))
+        return cast("tuple[int, ...]", box[0])
 
     def _fields(self) -> tuple[str, int | None, dt.date, tuple[int, ...]]:
         return self.rule_id, self.child_id, self.fired_on, self.entry_ids
@@ -72,12 +85,18 @@ class Firing:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Firing) and self._fields() == other._fields()
 
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
     def __hash__(self) -> int:
         return hash(self._fields())
 
     def __repr__(self) -> str:
         return "Firing(rule_id={!r}, child_id={!r}, fired_on={!r}, entry_ids={!r})".format(
             *self._fields())
+
+
+_new_firing = cast(Callable[[Iterable[Any]], Firing], partial(tuple.__new__, Firing))
 
 
 class _Found:
@@ -116,16 +135,18 @@ class _Firings:
         """Fire on each of ``days`` (sorted: the days the condition holds) that the gate and
         the rest allow; ``entries_on(n)`` gives the entries behind ``days[n]`` (asked when
         the firing's entries are first read)."""
-        found, since = self.found, self.found.since
+        fired, rest = [], self.rest_days
         n = bisect_left(days, self.gate_day)
         while n < len(days):
-            day = days[n]
-            if day >= since:
-                found.firings.append(Firing(self.rule_id, self.child_id,
-                                            dt.date.fromordinal(day),
-                                            list_entries=partial(entries_on, n)))
-                found.keys.append(day << 48 | self.rank)
-            n = bisect_left(days, day + self.rest_days, n + 1)
+            fired.append(n)
+            n = bisect_left(days, days[n] + rest, n + 1)
+        on = list(map(days.__getitem__, fired))
+        shown = bisect_left(on, self.found.since)  # the firings before it are only rests
+        fired, on = fired[shown:], on[shown:]
+        self.found.firings += map(_new_firing, zip(
+            repeat(self.rule_id), repeat(self.child_id), map(dt.date.fromordinal, on),
+            map(list, zip(map(partial, repeat(entries_on), fired)))))
+        self.found.keys += map(or_, map(lshift, on, repeat(48)), repeat(self.rank))
 
 
 def _run(rule: Rule, params: dict[str, int], table: Table, found: _Found) -> None:
