@@ -10,9 +10,9 @@ A condition's window of ``days`` ending on day ``d`` holds the days after ``d - 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate, chain, compress, islice, repeat
-from operator import add, and_, ge, gt, le, sub
+from operator import add, and_, ge, gt, le, mul, sub, truth
 from typing import Protocol
 
 from app.core.journal.rules_table import Group, Table
@@ -77,21 +77,22 @@ def together(group: Group, first: int, second: int, everything: int, params: dic
 
 def _together_by_day(group: Group, first: int, second: int, length: int,
                      out: Firings) -> None:
-    """``together`` when each entry is on one day: which days hold a side's signs is asked
-    of each day's signs at once, not of every entry."""
-    all_days, masks = group.day_masks()
-    seen_a = list(compress(all_days, map(and_, masks, repeat(first))))
-    seen_b = list(compress(all_days, map(and_, masks, repeat(second))))
-    if not seen_a or not seen_b:
+    """``together`` when each entry is on one day, along the group's calendar: a day holds
+    when it has a sign of either side and each side has one in the ``length`` days ending on
+    it (running sums of each side's signs, shifted by ``length``: all C-level)."""
+    calendar = group.calendar()
+    if not calendar:
         return
+    span, base = len(calendar), group.days[0]
+
+    def in_window(side: int) -> Iterator[int]:  # > 0 when the side was noted in the window
+        running = list(accumulate(map(truth, map(and_, calendar, repeat(side))), initial=0))
+        before = chain(repeat(0, min(length, span)), islice(running, 1, span - length + 1))
+        return map(sub, islice(running, 1, None), before)
+
     both = first | second
-    distinct = list(compress(all_days, map(and_, masks, repeat(both))))
-    starts = list(map(sub, distinct, repeat(length)))
-    # Each side's latest day up to d must be after d - days.
-    latest_a = map([_NEVER, *seen_a].__getitem__, map(bisect_right, repeat(seen_a), distinct))
-    latest_b = map([_NEVER, *seen_b].__getitem__, map(bisect_right, repeat(seen_b), distinct))
-    held = list(compress(distinct, map(and_, map(gt, latest_a, starts),
-                                       map(gt, latest_b, starts))))
+    held = list(compress(range(base, base + span), map(
+        mul, map(mul, in_window(first), in_window(second)), map(and_, calendar, repeat(both)))))
 
     def entries_on(n: int) -> set[int]:
         low, high = group.window(held[n] - length + 1, held[n])

@@ -66,6 +66,7 @@ class Group:
     _occasions: dict[tuple[int, int], tuple[list[int], Sequence[int]]] = field(default_factory=dict)
     _day_masks: tuple[list[int], list[int]] | None = None
     _day_ends: dict[int, int] | None = None
+    _calendar: list[int] | None = None
 
     def level_masks(self, strength: int) -> list[int]:
         """Each pair's signs noted at least ``strength`` strong."""
@@ -114,6 +115,16 @@ class Group:
                 found[day] = found.get(day, 0) | mask
             self._day_masks = (list(found), list(found.values()))
         return self._day_masks
+
+    def calendar(self) -> list[int]:
+        """Every day from the group's first to its last (notes or not), with the signs noted
+        on it (0: none): a window of days is then a fixed shift along this list."""
+        if self._calendar is None:
+            days, masks = self.day_masks()
+            by_day = dict(zip(days, masks, strict=True))
+            self._calendar = list(map(by_day.get, range(days[0], days[-1] + 1), repeat(0))) \
+                if days else []
+        return self._calendar
 
     def notes_of(self, selected: int) -> list[int]:
         """How many notes of ``selected`` signs each pair holds."""
