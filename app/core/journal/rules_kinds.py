@@ -87,7 +87,7 @@ def _together_by_day(group: Group, first: int, second: int, length: int,
 
     def in_window(side: int) -> Iterator[int]:  # > 0 when the side was noted in the window
         running = list(accumulate(map(truth, map(and_, calendar, repeat(side))), initial=0))
-        before = chain(repeat(0, min(length, span)), islice(running, 1, span - length + 1))
+        before = chain(repeat(0, min(length, span)), islice(running, 1, max(1, span - length + 1)))
         return map(sub, islice(running, 1, None), before)
 
     both = first | second
