@@ -10,6 +10,7 @@ A condition's window of ``days`` ending on day ``d`` holds the days after ``d - 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate, chain, compress, islice, repeat
 from operator import add, and_, ge, gt, le, mul, sub, truth
@@ -28,8 +29,12 @@ class Firings(Protocol):
 def count(group: Group, selected: int, everything: int, params: dict[str, int],
           out: Firings) -> None:
     """At least ``count`` entries with a matching sign within ``days`` (optionally strong)."""
-    days, places = group.occasions(selected, everything, params.get("strength", 0))
     needed, length = params["count"], params["days"]
+    if group.unique:
+        _count_by_day(group, selected, everything, params.get("strength", 0), needed, length,
+                      out)
+        return
+    days, places = group.occasions(selected, everything, params.get("strength", 0))
     if len(days) < needed:
         return
     # each day → just after its last entry
@@ -44,6 +49,31 @@ def count(group: Group, selected: int, everything: int, params: dict[str, int],
         held = list(compress(distinct, map(ge, map(sub, tops, lows), repeat(needed))))
     out.fire_on(held, lambda n: group.entries(
         places[bisect_right(days, held[n] - length):ends[held[n]]]))
+
+
+def _count_by_day(group: Group, selected: int, everything: int, strength: int, needed: int,
+                  length: int, out: Firings) -> None:
+    """``count`` when each entry is on one day: the matching entries' days in one pass, then
+    a window along the calendar of how many fall on each day (running sums, shifted)."""
+    masks = group.level_masks(strength) if strength else group.masks
+    days = group.days if masks is group.masks and selected & everything == everything \
+        else list(compress(group.days, map(and_, masks, repeat(selected))))
+    if len(days) < needed:
+        return
+    held = list(dict.fromkeys(days))  # with one entry needed, every day with one holds
+    if needed > 1:
+        per_day, base, span = Counter(days), days[0], days[-1] - days[0] + 1
+        noted = list(map(per_day.get, range(base, base + span), repeat(0)))
+        running = list(accumulate(noted, initial=0))
+        before = chain(repeat(0, min(length, span)), islice(running, 1, max(1, span - length + 1)))
+        held = list(compress(range(base, base + span), map(mul, noted, map(
+            ge, map(sub, islice(running, 1, None), before), repeat(needed)))))
+
+    def entries_on(n: int) -> Iterable[int]:
+        low, high = group.window(held[n] - length + 1, held[n])
+        return compress(group.ids[low:high], map(and_, masks[low:high], repeat(selected)))
+
+    out.fire_on(held, entries_on)
 
 
 def together(group: Group, first: int, second: int, everything: int, params: dict[str, int],
