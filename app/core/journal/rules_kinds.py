@@ -60,8 +60,9 @@ def _count_by_day(group: Group, selected: int, everything: int, strength: int, n
         else list(compress(group.days, map(and_, masks, repeat(selected))))
     if len(days) < needed:
         return
-    held = list(dict.fromkeys(days))  # with one entry needed, every day with one holds
-    if needed > 1:
+    if needed == 1:  # every day with one holds
+        held = list(dict.fromkeys(days))
+    else:
         per_day, base, span = Counter(days), days[0], days[-1] - days[0] + 1
         noted = list(map(per_day.get, range(base, base + span), repeat(0)))
         running = list(accumulate(noted, initial=0))
@@ -159,30 +160,31 @@ def new_category(group: Group, selected: int, table: Table, params: dict[str, in
 
 def rising(group: Group, selected: int, everything: int, params: dict[str, int],
            out: Firings) -> None:
-    """The last ``days`` hold at least ``more`` more signs than the ``days`` before them."""
+    """The last ``days`` hold at least ``more`` more signs than the ``days`` before them.
+
+    Along the group's calendar: each day's notes of the selected signs, their running sum
+    ``R``, and for each day ``R(d) - 2 R(d - days) + R(d - 2 days)`` (running sums shifted)."""
     more, length = params["more"], params["days"]
-    every_pair = selected & everything == everything
-    counts = group.counts if every_pair else group.notes_of(selected)
-    noted = dict.fromkeys(group.days if every_pair else compress(group.days, counts))
-    distinct = list(noted)
+    counts = group.counts if selected & everything == everything else group.notes_of(selected)
+    if not counts:
+        return
     ends = group.day_ends()
-    all_days, bottoms = list(ends), [0, *ends.values()]
+    tops = list(map([0, *accumulate(counts)].__getitem__, ends.values()))  # notes up to a day
+    by_day = dict(zip(ends, map(sub, tops, [0, *islice(tops, len(tops) - 1)]), strict=True))
+    base, span = group.days[0], group.days[-1] - group.days[0] + 1
+    noted = list(map(by_day.get, range(base, base + span), repeat(0)))
+    running = list(accumulate(noted, initial=0))
 
-    def pairs_upto(day: Iterable[int]) -> Iterable[int]:  # how many pairs are on or before
-        return map(bottoms.__getitem__, map(bisect_right, repeat(all_days), day))
+    def shifted(by: int) -> Iterator[int]:  # the running sum ``by`` days earlier
+        return chain(repeat(0, min(by, span)), islice(running, 1, max(1, span - by + 1)))
 
-    running = [0, *accumulate(counts)]  # notes before each pair
-    at = running.__getitem__
-    middles = list(pairs_upto(map(sub, distinct, repeat(length))))
-    # (notes up to d - notes up to middle) - (notes up to middle - notes up to start) >= more
-    held = list(compress(range(len(distinct)), map(ge, map(
-        sub, map(add, map(at, map(ends.__getitem__, distinct)),
-                 map(at, pairs_upto(map(sub, distinct, repeat(2 * length))))),
-        map(add, map(at, middles), map(at, middles))), repeat(more))))
-    held_days = [distinct[n] for n in held]
+    change = map(add, map(sub, islice(running, 1, None), shifted(length)),
+                 map(sub, shifted(2 * length), shifted(length)))
+    held = list(compress(range(base, base + span),
+                         map(mul, noted, map(ge, change, repeat(more)))))
 
     def entries_on(n: int) -> set[int]:
-        low, high = middles[held[n]], ends[held_days[n]]
+        low, high = group.window(held[n] - length + 1, held[n])
         return set(compress(group.ids[low:high], counts[low:high]))
 
-    out.fire_on(held_days, entries_on)
+    out.fire_on(held, entries_on)
