@@ -55,9 +55,13 @@ def _count_by_day(group: Group, selected: int, everything: int, strength: int, n
                   length: int, out: Firings) -> None:
     """``count`` when each entry is on one day: the matching entries' days in one pass, then
     a window along the calendar of how many fall on each day (running sums, shifted)."""
-    masks = group.level_masks(strength) if strength else group.masks
-    days = group.days if masks is group.masks and selected & everything == everything \
-        else list(compress(group.days, map(and_, masks, repeat(selected))))
+    every = selected & everything == everything
+    # each pair's key and the test that picks it: its strength when every sign counts
+    keys, wanted, test = ((group.levels, strength, ge) if every and strength and group.levels
+                          else (group.level_masks(strength) if strength else group.masks,
+                                selected, and_))
+    days = group.days if every and not strength \
+        else list(compress(group.days, map(test, keys, repeat(wanted))))
     if len(days) < needed:
         return
     if needed == 1:  # every day with one holds
@@ -72,7 +76,7 @@ def _count_by_day(group: Group, selected: int, everything: int, strength: int, n
 
     def entries_on(n: int) -> Iterable[int]:
         low, high = group.window(held[n] - length + 1, held[n])
-        return compress(group.ids[low:high], map(and_, masks[low:high], repeat(selected)))
+        return compress(group.ids[low:high], map(test, keys[low:high], repeat(wanted)))
 
     out.fire_on(held, entries_on)
 
