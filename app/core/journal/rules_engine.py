@@ -45,20 +45,18 @@ _CHILD = itemgetter(1)  # SignEvent.child_id and EntryEvents.child_id
 class Firing(tuple[Any, ...]):
     """One day a rule fired for one child (or the family), and the entries that made it fire.
 
-    Read-only. ``entry_ids`` (sorted) are listed when first read: a rule over years of notes
-    fires thousands of times, and the home card reads the entries of the last two weeks only.
-    A tuple underneath (rule, child, day, a one-item list holding the entries or the way to
-    list them), so the engine makes thousands of them in one C-level ``map``; compared and
-    hashed by its fields, entries included, never by the tuple itself.
+    Read-only. ``entry_ids`` (sorted) are listed when read: a rule over years of notes fires
+    thousands of times, and the home card reads the entries of the last two weeks only, once.
+    A plain tuple underneath (rule, child, day, and the entries, or the way to list the n-th
+    firing's entries and n), so the engine makes thousands of them in one C-level ``map``, one
+    object each; compared and hashed by its fields, entries included, never by the tuple.
     """
 
     __slots__ = ()
 
     def __new__(cls, rule_id: str, child_id: int | None, fired_on: dt.date,
-                entry_ids: tuple[int, ...] = (),
-                list_entries: Callable[[], Iterable[int]] | None = None) -> Firing:
-        listing = list_entries if list_entries is not None else tuple(entry_ids)
-        return tuple.__new__(cls, (rule_id, child_id, fired_on, [listing]))
+                entry_ids: Iterable[int] = ()) -> Firing:
+        return tuple.__new__(cls, (rule_id, child_id, fired_on, tuple(entry_ids), None))
 
     @property
     def rule_id(self) -> str:
@@ -74,10 +72,8 @@ class Firing(tuple[Any, ...]):
 
     @property
     def entry_ids(self) -> tuple[int, ...]:
-        box = self[3]
-        if not isinstance(box[0], tuple):
-            box[0] = tuple(sorted(box[0]()))
-        return cast("tuple[int, ...]", box[0])
+        listing, n = self[3], self[4]
+        return cast("tuple[int, ...]", listing if n is None else tuple(sorted(listing(n))))
 
     def _fields(self) -> tuple[str, int | None, dt.date, tuple[int, ...]]:
         return self.rule_id, self.child_id, self.fired_on, self.entry_ids
@@ -145,7 +141,7 @@ class _Firings:
         fired, on = fired[shown:], on[shown:]
         self.found.firings += map(_new_firing, zip(
             repeat(self.rule_id), repeat(self.child_id), map(dt.date.fromordinal, on),
-            map(list, zip(map(partial, repeat(entries_on), fired)))))
+            repeat(entries_on), fired))
         self.found.keys += map(or_, map(lshift, on, repeat(48)), repeat(self.rank))
 
 
@@ -220,7 +216,8 @@ def evaluate(rule: Rule, setting: RuleSetting | None, events: Notes, today: dt.d
              zone: dt.tzinfo, categories: Mapping[str, str] | None = None) -> list[Firing]:
     """Every time ``rule`` fired, for each child, over all the history up to ``today``."""
     settings = {rule.id: setting} if setting is not None else {}
-    return evaluate_prepared([rule], settings, prepare(events, today, zone, categories))
+    with _collector_paused():  # once for both steps: re-enabling it is what runs it
+        return evaluate_prepared([rule], settings, prepare(events, today, zone, categories))
 
 
 def evaluate_all(rules: Sequence[Rule],
@@ -232,7 +229,8 @@ def evaluate_all(rules: Sequence[Rule],
     chosen = (dict(settings) if isinstance(settings, Mapping)
               else {s.rule_id: s for s in settings})
     since = today - dt.timedelta(days=within_days - 1) if within_days is not None else None
-    return evaluate_prepared(rules, chosen, prepare(events, today, zone, categories), since)
+    with _collector_paused():  # once for both steps: re-enabling it is what runs it
+        return evaluate_prepared(rules, chosen, prepare(events, today, zone, categories), since)
 
 
 def preview(rule: Rule, params: Mapping[str, int], events: Notes, today: dt.date,
