@@ -252,7 +252,7 @@ def _child_groups(children: Sequence[int | None],
         of_child = list(map(numbers.__getitem__, children))
         order = sorted(range(len(children)), key=of_child.__getitem__)
         columns = tuple(list(map(column.__getitem__, order)) for column in columns)
-        ends_at = list(accumulate(map(of_child.count, range(len(numbers)))))
+        ends_at = [bisect_right(order, n, key=of_child.__getitem__) for n in range(len(numbers))]
         spans = {child: ([0, *ends_at][n], ends_at[n]) for child, n in numbers.items()}
     groups = []
     for child_id, (low, high) in spans.items():
