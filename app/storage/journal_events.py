@@ -10,6 +10,10 @@ SQLite, and turned into events column by column in C (``zip``, ``map``) instead 
 - ``SignEvent`` is a named tuple, built straight from each row's values by ``tuple.__new__``;
 - Python's cycle collector is paused while the rows and events are made: 200,000 new tuples
   would otherwise run it over the whole heap many times (300 ms more), and they hold no cycles.
+
+The pattern rules read ``entry_events`` instead: one ``EntryEvents`` per live entry, SQLite
+joining its names into one text (``group_concat`` in the order picked), so the whole history
+is 50,000 values instead of 110,000 and each distinct set of names is split once.
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """Running pattern rules over noted signs: when each would fire, for whom, and because of what.
 
-Rules see only ``SignEvent`` values and "today"; each child is its own group, and entries about
+Rules see only the notes (``SignEvent`` values, one per sign, or the store's cheaper
+``EntryEvents``, one per entry, with the catalogue's categories) and "today"; each child is its
+own group, and entries about
 the family as a whole (``child_id is None``) are a group of their own. Days are counted in the
 caregiver's zone.
 
@@ -14,10 +16,11 @@ preview, so the two can never disagree):
   worry makes one card and no entry is counted in two firings; if the pattern goes on past the
   rest, it fires again with the new entries. A ``preview`` counts these firings.
 
-Speed: ``prepare`` reads the events once into ``rules_table`` (one row per entry and day, its
+Speed: ``prepare`` reads the notes once into ``rules_table`` (one row per entry and day, its
 signs as a bit mask); each kind in ``rules_kinds`` finds every day its condition holds at once
-with C-level list work, and only the days a rule fires on list their entries. Every shipped
-rule over five years of notes (110,000 signs) takes a few milliseconds.
+with C-level list work (mostly along each child's calendar, with running sums), and a firing's
+entries are listed only when read. The cycle collector is paused once for the whole run. Every
+shipped rule over five years of notes (50,000 entries, 110,000 signs) takes under 100 ms.
 """
 
 from __future__ import annotations

@@ -4,14 +4,16 @@ Every rule asks the same questions of the notes: which entries (and on which day
 it looks at, and how many notes fall in a window of days. So the signs are read once into a
 table with one row per entry-day ("pair") and child: its day, its entry, and a bit mask of the
 signs noted on it (each sign id is one bit). A rule's entries are then one C-level filter of
-the masks, windows are binary searches over sorted day lists, and the entries behind a firing
-are one slice. Each child is its own group; entries about the family (``child_id is None``) are
-a group of their own. Days are counted in the caregiver's zone.
+the masks, each day's signs and the group's calendar (every day, noted or not) are made once
+and shared, and the entries behind a firing are one slice. Each child is its own group; entries
+about the family (``child_id is None``) are a group of their own. Days are counted in the
+caregiver's zone.
 
-The store gives events oldest first, an entry's signs side by side sharing one moment; that
-case is built with list-wide C operations (runs of an entry's signs, masks from running sums).
-Anything else (hand-made events: unsorted, an entry on several days or in pieces, one sign twice
-on an entry) goes through a plain loop that gives the same table.
+The store gives events oldest first, an entry's signs side by side sharing one moment, or (what
+the app reads) ``EntryEvents``, one per entry; both are built with list-wide C operations (runs
+of an entry's signs, masks found once per distinct set of names). Anything else (hand-made
+events: unsorted, an entry on several days or in pieces, one sign twice on an entry) goes
+through a plain loop that gives the same table.
 """
 
 from __future__ import annotations
