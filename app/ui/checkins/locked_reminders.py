@@ -55,7 +55,10 @@ class LockedReminders(QObject):
         self._arm()
 
     def stop(self) -> None:
+        """Stopped for good at unlock: deleted too, since the window makes a new one at each
+        lock and, as its child, every old one (its timer and settings) would stay until quit."""
         self._timer.stop()
+        self.deleteLater()
 
     def _floor(self) -> dt.datetime:
         return max(self._last_rung or self._since, self._since)
