@@ -30,9 +30,13 @@ def settle(qtbot, window: QWidget | None = None) -> None:
         wait_for_background()
         QApplication.processEvents()
     session = getattr(window, "session", None)
-    if session is not None:
-        qtbot.waitUntil(session.ops.idle, timeout=15000)
-    QApplication.processEvents()
+    # Reads a page asks for when shown arrive, then their words are laid out (a label's new
+    # text reaches the page's layout over several passes): wait for both, a few times over.
+    for _ in range(3):
+        if session is not None:
+            qtbot.waitUntil(session.ops.idle, timeout=15000)
+        for _ in range(3):
+            QApplication.processEvents()
 
 
 def _show(widget: QWidget) -> None:
