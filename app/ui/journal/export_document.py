@@ -13,8 +13,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import html
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
 from app.core.journal.export import FACTS_AND_THOUGHTS, export_json
+from app.storage.atomic_file import write_atomically
 from app.ui.dates import date_words, moment_words
 from app.ui.printing import OutputResult, save_pdf
 from app.ui.printing import _reason as failure_kind  # the PDF and the JSON fail in one set of words
@@ -154,26 +153,10 @@ def save_export(document: Mapping[str, Any], pdf_path: Path,
 
 
 def write_file_atomically(path: Path, data: bytes) -> OutputResult:
-    """Write ``data`` under a temporary name beside ``path``, flush it, then rename it over.
-
-    The UI's twin of ``app/storage/atomic_file.py`` for files the parent chooses: it answers
-    with an ``OutputResult`` the screen can word instead of raising. The file is readable by
-    its owner only (``mkstemp``'s mode): these are private notes about a child.
-    """
+    """``app.storage.atomic_file.write_atomically`` (temporary file, fsync, rename, private
+    mode), answered as an ``OutputResult`` the screen can word instead of raising."""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".porchlight-", suffix=".tmp",
-                                             dir=path.parent)
+        write_atomically(path, data)
     except OSError as error:
         return OutputResult(False, failure_kind(error))
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-        return OutputResult(True)
-    except OSError as error:
-        return OutputResult(False, failure_kind(error))
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)  # only our own temporary file, never the parent's
+    return OutputResult(True)
