@@ -19,7 +19,6 @@ from app.core.journal.model import Entry, EntryFilter, EntrySummary, SignEvent
 from app.core.plans.model import ActivePlan
 from app.core.plans.progress import (
     Progress,
-    TalkHeld,
     category_counts,
     plan_progress,
     report_period,
@@ -55,16 +54,10 @@ def load(services: Services, plan_row_id: int) -> ReportData:
     events = services.journal.events(since, until, child)
     entries = services.journal.page(EntryFilter(children=(child,), since=since, until=until),
                                     0, LIST_LIMIT)
-    talks = talks_held(services, child, zone)
+    talks = services.talks.held(child, zone)  # every talk, with its topics and practice
     return ReportData(active, services.family.child(child).name, today, clock.now(), zone,
                       first, last, plan_progress(active, talks, today),
                       category_counts(events, first, last, zone), events, entries)
-
-
-def talks_held(services: Services, child_id: int, zone: dt.tzinfo) -> list[TalkHeld]:
-    """Every talk with the child, with its topics and whether the refusal line was practised
-    (the talk store's ``held``: a talk where nothing was marked "talked" counts too)."""
-    return services.talks.held(child_id, zone)
 
 
 def ticked_entries(services: Services, entry_ids: Sequence[int]) -> list[Entry]:
