@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from app.core.journal.model import STRENGTHS, Entry, EntryFields, Revision
 from app.core.journal.search_query import clean_text
 from app.storage.journal_fts import INDEXES
-from app.storage.models import (
+from app.storage.journal_models import (
     JournalEntryRow,
     JournalEntrySign,
     JournalEntryTag,

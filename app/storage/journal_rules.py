@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.journal.model import RuleSetting
-from app.storage.models import JournalRuleFiringRow, JournalRuleSettingRow
+from app.storage.journal_models import JournalRuleFiringRow, JournalRuleSettingRow
 
 Firing = tuple[int, str, int | None, dt.date, tuple[int, ...]]  # id, rule, child, day, entries
 NewFiring = tuple[str, int | None, dt.date, tuple[int, ...]]

@@ -38,6 +38,7 @@ from app.core.journal.model import (
 )
 from app.storage import journal_events, journal_rules, journal_search
 from app.storage.engine import checkpoint
+from app.storage.journal_models import JournalEntryRow, JournalInboxKeyRow, JournalRevisionRow
 from app.storage.journal_rows import (
     current_revision,
     entry_of,
@@ -46,7 +47,7 @@ from app.storage.journal_rows import (
     revision_of,
     save_revision,
 )
-from app.storage.models import ChildRow, JournalEntryRow, JournalInboxKeyRow, JournalRevisionRow
+from app.storage.models import ChildRow
 from app.storage.times import to_db
 from app.storage.writes import writing
 

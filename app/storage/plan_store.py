@@ -33,15 +33,14 @@ from app.core.plans.codec import (
 )
 from app.core.plans.model import WORKSPACES, ActivePlan, Answer, Plan, Report, TaskRecord
 from app.storage.family_store import ChildNotFound
-from app.storage.models import (
-    ChildRow,
+from app.storage.models import ChildRow, Setting
+from app.storage.plan_models import (
     PlanAnswerRow,
     PlanBuiltRow,
     PlanImportedRow,
     PlanTaskRecordRow,
     PlanTemplateRow,
     ReportReceivedRow,
-    Setting,
 )
 from app.storage.times import from_db, to_db
 from app.storage.writes import writing
