@@ -210,9 +210,14 @@ def test_every_button_says_which_child_it_acts_on(qtbot, services, ops):
     page.show()
     _add_elsewhere(qtbot, ops, "Maya", 2016, 4)
     _add_elsewhere(qtbot, ops, "Sam", 2012, 10)
-    names = [b.accessibleName() for b in page.findChildren(QAbstractButton) if b.isVisible()]
-    assert len(names) == len(set(names)) and all(names)
-    assert {"Edit Maya", "Archive Maya", "Delete Maya…", "Talk with Sam"} <= set(names)
+
+    def names() -> list[str]:
+        return [b.accessibleName() for b in page.findChildren(QAbstractButton) if b.isVisible()]
+
+    # New cards are shown on the next turn of the event loop (Qt queues a layout's show).
+    qtbot.waitUntil(lambda: "Talk with Sam" in names(), timeout=15000)
+    assert len(names()) == len(set(names())) and all(names())
+    assert {"Edit Maya", "Archive Maya", "Delete Maya…", "Talk with Sam"} <= set(names())
 
 
 def test_a_failed_save_keeps_the_dialog_open_with_what_was_typed(qtbot):

@@ -179,6 +179,7 @@ def test_ending_a_plan_asks_first_and_folds_it_below(qtbot, page, ops, services,
     settle(qtbot, ops)
     assert services.plans.plan(active.id).ended_at is not None
     qtbot.waitUntil(lambda: page.findChild(QLabel, "emptyPlans") is not None, timeout=15000)
+    qtbot.waitUntil(page.ended_button.isVisible, timeout=15000)  # shown on the next turn
     assert page.ended_button.isVisible() and page.ended_button.text() == "Show ended plans (1)"
     assert not page.ended_host.isVisible()
     page.ended_button.click()
@@ -224,7 +225,9 @@ def test_every_control_on_the_page_has_its_own_names(qtbot, page, ops, services,
     services.plans.import_plan(make_plan(plan_id="c", title="Sam's plan"), sam)
     page.refresh()
     settle(qtbot, ops)
+    qtbot.waitUntil(page.ended_button.isVisible, timeout=15000)  # shown on the next turn
     page.ended_button.click()
+    qtbot.waitUntil(lambda: len(interactive_names(page)[0]) > 10, timeout=15000)
     names, accessible = interactive_names(page)
     assert len(names) > 10
     assert all(names) and len(set(names)) == len(names)
