@@ -30,7 +30,7 @@ SUBFOLDER_NAME = "Porchlight"
 _OWN_NAMES = frozenset({
     "porchlight.db", "porchlight.db-wal", "porchlight.db-shm", "porchlight.key",
     "porchlight.lock", "window.ini", "backups", "drafts", "inbox.sealed",
-    "inbox", "inbox.pub",
+    "inbox", "inbox.pub", "porchlight.check",
 })
 _OWN_PREFIXES = ("porchlight.log", "porchlight.lock.", ".porchlight.", "aside-", ".restoring-")
 # Files an operating system drops into any folder; they do not make a folder "someone else's".
@@ -129,6 +129,12 @@ class DataFolder:
     def inbox_public_key(self) -> Path:
         """The inbox key's public half, written at each unlock so a locked app can seal notes."""
         return self.root / "inbox.pub"
+
+    @property
+    def check_marker(self) -> Path:
+        """Present when the check after an unlock found damage: the next unlock checks the
+        whole file before opening (and refuses a damaged one, offering a backup)."""
+        return self.root / "porchlight.check"
 
     @property
     def window_settings(self) -> Path:

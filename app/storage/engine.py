@@ -139,6 +139,33 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+def first_read(engine: Engine) -> None:
+    """Read the schema: proves the key and the file's first pages, in a few milliseconds.
+
+    A wrong key or a damaged start of the file fails right here; the rest of the file is
+    checked by ``quick_check`` (at open, or just after it by ``integrity_watch``)."""
+    with engine.connect() as connection:
+        connection.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
+
+
+def checking_connection(engine: Engine) -> Any:
+    """A read-only driver connection of its own (outside the pool), for reading the whole file
+    beside the database worker: WAL lets one reader and the one writer go on side by side."""
+    holder = _holders.get(engine)
+    if holder is None:
+        raise VaultLocked("the vault is locked")
+    connection = sqlcipher.connect(str(engine.url.database), check_same_thread=False,
+                                   isolation_level=None)
+    try:
+        connection.execute(holder.pragma())
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA query_only = ON")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
 def quick_check(engine: Engine) -> str:
     """SQLite's quick integrity check: ``"ok"`` or the first problem it found.
 

@@ -19,6 +19,7 @@ import contextlib
 import os
 import secrets
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from app.core.clock import Clock, SystemClock
 from app.storage import schema
 from app.storage.backups import BackupFailed, take_backup
 from app.storage.data_folder import DataFolder, FolderState
-from app.storage.engine import checkpoint, close_for_good, open_engine, quick_check
+from app.storage.engine import checkpoint, close_for_good, first_read, open_engine, quick_check
 from app.storage.engine import session_factory as _session_factory
 from app.storage.errors import (
     DATABASE,
@@ -49,6 +50,7 @@ from app.storage.errors import (
     WrongRecoveryCode,
     classify,
 )
+from app.storage.integrity_watch import IntegrityWatch
 from app.storage.key_derivation import KEY_BYTES, KdfParams, calibrate
 from app.storage.key_file import (
     PASSPHRASE_SLOT,
@@ -79,6 +81,7 @@ class OpenVault:
     clock: Clock
     _key_file: KeyFile
     _data_key: bytes = field(repr=False)
+    _watch: IntegrityWatch | None = field(default=None, repr=False)
 
     @property
     def closed(self) -> bool:
@@ -106,10 +109,24 @@ class OpenVault:
         self.folder.tighten_permissions()
         return path
 
+    def check_whole_file(self, on_result: Callable[[str], None] | None = None
+                         ) -> IntegrityWatch:
+        """Start the whole-file check an unlock left for later (see ``integrity_watch``);
+        ``on_result`` hears its verdict on the checking thread."""
+        self._ensure_open()
+        if self._watch is not None:
+            self._watch.stop()
+        self._watch = IntegrityWatch(self.engine, self.folder.check_marker, on_result)
+        self._watch.start()
+        return self._watch
+
     def close(self) -> None:
         """Lock: fold the write-ahead log in, close the engine for good and drop the key."""
         if self.closed:
             return
+        if self._watch is not None:  # its connection holds the key too: gone before the key
+            self._watch.stop()
+            self._watch = None
         # Fold the log in so the -wal file holds nothing while locked; a failure here must
         # never stop the lock (the log stays valid).
         with contextlib.suppress(Exception):
@@ -157,7 +174,11 @@ def create(folder: DataFolder, passphrase: str, recovery_code: str,
     return _open(folder, key_file, data_key, clock)
 
 
-def unlock(folder: DataFolder, passphrase: str, clock: Clock | None = None) -> OpenVault:
+def unlock(folder: DataFolder, passphrase: str, clock: Clock | None = None, *,
+           check_later: bool = False) -> OpenVault:
+    """Open with the passphrase. The whole file is checked first, unless ``check_later``: then
+    only its first pages, and the caller starts ``check_whole_file`` once the window shows (a
+    folder whose last such check found damage is checked first all the same)."""
     key_file = _read_key_file(folder)
     try:
         data_key = key_file.unwrap(passphrase, PASSPHRASE_SLOT)
@@ -165,7 +186,7 @@ def unlock(folder: DataFolder, passphrase: str, clock: Clock | None = None) -> O
         raise WrongPassphrase() from error
     except KeyFileDamaged as error:
         raise DamagedVault(KEY_FILE, str(error)) from error
-    return _open(folder, key_file, data_key, clock or SystemClock())
+    return _open(folder, key_file, data_key, clock or SystemClock(), check_later=check_later)
 
 
 def recover(folder: DataFolder, recovery_code: str, new_passphrase: str,
@@ -215,7 +236,8 @@ def _read_key_file(folder: DataFolder) -> KeyFile:
     return key_file
 
 
-def _open(folder: DataFolder, key_file: KeyFile, data_key: bytes, clock: Clock) -> OpenVault:
+def _open(folder: DataFolder, key_file: KeyFile, data_key: bytes, clock: Clock, *,
+          check_later: bool = False) -> OpenVault:
     if not folder.database.exists():
         raise DamagedVault(DATABASE, "missing", missing=True)
     if folder.database.stat().st_size == 0:
@@ -224,9 +246,13 @@ def _open(folder: DataFolder, key_file: KeyFile, data_key: bytes, clock: Clock) 
         raise VaultUnavailable(Problem(ProblemKind.READ_ONLY, FOLDER), "cannot write here")
     engine = open_engine(folder.database, data_key)
     try:
-        result = quick_check(engine)
-        if result != "ok":
-            raise DamagedVault(DATABASE, "quick_check failed")
+        if check_later and not folder.check_marker.exists():
+            first_read(engine)  # the key and the first pages; the rest just after the unlock
+        else:
+            if quick_check(engine) != "ok":
+                raise DamagedVault(DATABASE, "quick_check failed")
+            with contextlib.suppress(OSError):  # the whole file is sound again
+                folder.check_marker.unlink(missing_ok=True)
         schema.upgrade(engine, folder, clock.now())
         folder.tighten_permissions()
     except VaultError:

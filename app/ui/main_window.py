@@ -240,6 +240,7 @@ class MainWindow(JournalWindowActions, QMainWindow):
         self.session.facts_ready.connect(self._remember_help_country)
         self.session.facts_ready.connect(self._remember_close_choice)
         self.session.idle_timeout.connect(self.lock)
+        self.session.whole_file_damaged.connect(self._whole_file_damaged)
         checkins = self.session.controller
         checkins.dialog_parent = self
         checkins.changed.connect(self._remember_reminder_times)
@@ -272,6 +273,16 @@ class MainWindow(JournalWindowActions, QMainWindow):
             QTimer.singleShot(self.context.backup_delay_ms, self.session,
                               self.session.backup_if_due)
         self._warn_about_permissions()
+        self.session.check_whole_file_when_idle()
+
+    def _whole_file_damaged(self) -> None:
+        """The check after unlocking found damage: lock (drafts kept) and say so, with the
+        backup offer; the next unlock checks the whole file first and will not open it."""
+        from app.storage.errors import DATABASE, DamagedVault
+
+        self.lock()
+        if self.unlock_page is not None:
+            self.unlock_page.show_problem(DamagedVault(DATABASE, "found after unlocking"))
 
     def _watch_screen_lock(self) -> None:
         """Lock with the computer's screen, where the desktop announces it (once per run)."""

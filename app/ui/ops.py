@@ -82,6 +82,7 @@ class Ops(QObject):
     """The session's database worker: one thread, operations in the order they were asked."""
 
     changed = Signal(object)  # Changes, once per write
+    went_idle = Signal()  # every operation asked for so far has run and been delivered
     _job_finished = Signal(int, object)  # emitted on the worker, delivered on the GUI thread
     _job_failed = Signal(int, object)
 
@@ -146,6 +147,7 @@ class Ops(QObject):
                 delivery.deliver(result)
         finally:
             self._in_flight.pop(key, None)
+            self._tell_if_idle()
 
     @Slot(int, object)
     def _failed(self, key: int, error: Exception) -> None:
@@ -155,6 +157,11 @@ class Ops(QObject):
                 delivery.fail(error)
         finally:
             self._in_flight.pop(key, None)
+            self._tell_if_idle()
+
+    def _tell_if_idle(self) -> None:
+        if not self._in_flight:
+            self.went_idle.emit()
 
     # --- on the GUI thread -----------------------------------------------------------------
 

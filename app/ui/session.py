@@ -55,6 +55,8 @@ class _Adopted:
 class UnlockedSession(QObject):
     idle_timeout = Signal()  # the parent left Porchlight unattended: the window locks
     facts_ready = Signal()  # the family's choices are read: country, tray, auto-lock…
+    whole_file_damaged = Signal()  # the check after unlocking found damage: the window locks
+    _whole_file_checked = Signal(str)  # emitted on the checking thread, handled here
 
     def __init__(self, services: Services, notifier: Any, *,
                  idle_seconds: Callable[[], float] | None = None,
@@ -84,6 +86,24 @@ class UnlockedSession(QObject):
         self._backups.start()
         self.ops.read(self._read_facts, self._facts_read, owner=self)
         self.ops.changed.connect(self._on_changes)
+        self._whole_file_checked.connect(self._on_whole_file_checked)
+
+    def check_whole_file_when_idle(self) -> None:
+        """The file check an unlock leaves for later (it reads every page; see
+        ``integrity_watch``), started once the worker has delivered the home page's reads, so
+        it never slows them down. A lock stops it and waits for it."""
+        self.ops.went_idle.connect(self._check_whole_file)
+
+    def _check_whole_file(self) -> None:
+        self.ops.went_idle.disconnect(self._check_whole_file)
+        if self.services is not None:
+            self.services.vault.check_whole_file(self._whole_file_checked.emit)
+
+    def _on_whole_file_checked(self, result: str) -> None:
+        from app.storage.integrity_watch import DAMAGED
+
+        if result == DAMAGED and self.services is not None:
+            self.whole_file_damaged.emit()
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.settings:  # the country or a tray choice may have changed: read again

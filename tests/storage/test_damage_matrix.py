@@ -131,7 +131,7 @@ def test_deleting_a_wal_that_held_the_latest_commits(folder, clock, tmp_path):
                   "no message needed"))
 
 
-SCREEN_CASES = ["delete db", "delete key", "flip db page", "truncate key", "zero db"]
+SCREEN_CASES = ["delete db", "delete key", "truncate key", "zero db"]
 
 
 @pytest.mark.parametrize("damage", SCREEN_CASES)
@@ -154,6 +154,35 @@ def test_through_the_unlock_screen(qtbot, context, clock, damage):
     assert (page.problem.kind, page.problem.part) == (kind, part)
     assert offered and offered[-1] == page.problem
     TABLE.append((damage, "unlock screen", f"{kind.name} / {part}", _short(words)))
+
+
+def test_damage_past_the_first_pages_through_the_window(qtbot, context, clock):
+    """The app reads only the first pages before the window shows, then checks the whole file
+    beside it: damage found there locks (drafts kept) and says exactly what a damaged file at
+    unlock always said, with the backup offer; the next unlock checks first and refuses."""
+    from app.ui.main_window import MainWindow
+
+    _make(context.folder, clock, children=40)
+    DAMAGE["flip db page"](context.folder)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.try_unlock()
+    qtbot.waitUntil(lambda: window.shell is not None, timeout=10000)  # it opens at once
+    qtbot.waitUntil(lambda: window.session is None, timeout=10000)  # then locks
+    kind, part, words = EXPECTED["flip db page"]
+    page = window.unlock_page
+    assert page.message.text() == words
+    assert (page.problem.kind, page.problem.part) == (kind, part)
+    assert page.restore_row.isVisibleTo(page)
+    assert context.folder.check_marker.exists()
+    page.passphrase.setText(PASSPHRASE)
+    page.try_unlock()  # checked whole, before opening: refused at once this time
+    qtbot.waitUntil(lambda: not page._busy, timeout=10000)
+    assert window.session is None and page.message.text() == words
+    TABLE.append(("flip db page", "window (checked after unlock)", f"{kind.name} / {part}",
+                  _short(words)))
 
 
 def test_print_the_table():

@@ -151,7 +151,7 @@ class UnlockPage(QWidget):
         def unlock() -> Any:
             from app.storage import vault
 
-            return vault.unlock(context.folder, passphrase, context.clock)
+            return vault.unlock(context.folder, passphrase, context.clock, check_later=True)
 
         run_in_background(unlock, self._opened, self._failed)
 
@@ -173,9 +173,13 @@ class UnlockPage(QWidget):
         self.unlocked.emit(Services.for_vault(opened))
 
     def _failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        self.show_problem(error)
+
+    def show_problem(self, error: Exception) -> None:
+        """Name what stops the vault from opening, and offer a backup where one would help."""
         from app.storage.errors import classify
 
-        self._set_busy(False)
         self.problem = classify(error)
         show_message(self.message, messages.for_vault_error(error))
         offer = messages.offers_restore(error)
