@@ -92,6 +92,7 @@ def test_from_the_due_banner_to_done_and_it_shows_after_restart(qtbot, context, 
     assert talked and all(rows[t] != "—" for t in talked)
     assert sum(1 for text in rows.values() if text == "—") == len(rows) - len(talked)
     history = window.shell.page("checkins")
+    wait_for_ops(qtbot, window)  # made on first visit: its history is read then
     history.history_child.setCurrentIndex(history.history_child.findData(maya.id))
     assert history.history.item(0).text().endswith("— Talked")
 

@@ -66,6 +66,7 @@ def test_what_to_do_opens_the_rules_topic_in_the_library(qtbot, context, service
     _click(qtbot, card, f"patternTopic{key}")
     library = window.shell.pages.currentWidget()
     assert library.objectName() == "libraryPage"
+    wait_for_ops(qtbot, window)  # made on this first visit: who it is for is read first
     assert library.starters.topic.currentData() == "always-in-your-corner"
 
 

@@ -117,3 +117,29 @@ def test_unlock_page_shows_the_demo_passphrase(qtbot, folder, clock):
     window.unlock_page.passphrase.setText(DEMO_PASSPHRASE)
     window.unlock_page.try_unlock()
     qtbot.waitUntil(lambda: window.shell is not None, timeout=10000)
+
+
+def test_unlocking_makes_the_home_page_only_and_the_rest_on_first_visit(qtbot, context,
+                                                                        services):
+    """The parent waits for the home page alone; a page opened later is made then, in its
+    place in the sidebar, reads its own data, and is the same page on the next visit."""
+    services.close()
+    from tests.ui.helpers import open_unlocked, wait_for_ops
+
+    window = open_unlocked(qtbot, context)
+    shell = window.shell
+    ids = shell.page_ids()
+    assert ids[0] == "family" and len(ids) == 9
+    assert [shell.is_built(i) for i in ids] == [True] + [False] * 8
+    assert shell.pages.currentWidget() is shell.page("family")
+    library = shell.show_page("library")
+    assert library.objectName() == "libraryPage" and shell.is_built("library")
+    assert shell.pages.indexOf(library) == ids.index("library") == shell.sidebar.currentRow()
+    wait_for_ops(qtbot, window)
+    assert library.loaded  # it read who it is for when first opened
+    assert shell.pages.count() == len(ids)
+    shell.show_page("family")
+    assert shell.show_page("library") is library
+    assert [shell.is_built(i) for i in ids].count(True) == 2
+    shell.sidebar.setCurrentRow(ids.index("journal"))  # a click in the sidebar
+    assert shell.pages.currentWidget().objectName() == "journalPage"

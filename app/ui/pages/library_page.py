@@ -61,6 +61,7 @@ class LibraryPage(QWidget):
         self.ops = ops
         self.library = state.library
         self.loaded = False
+        self._pending_topic: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 16)
         layout.setSpacing(10)
@@ -119,6 +120,9 @@ class LibraryPage(QWidget):
     def show_topic(self, topic_id: str) -> None:
         """Open on one topic's starters (a pattern's "what to do" points here)."""
         self.tabs.setCurrentWidget(self.starters)
+        if not self.loaded:  # just made: who it is for is still being read
+            self._pending_topic = topic_id
+            return
         self.search.clear()
         index = self.starters.topic.findData(topic_id)
         if index < 0:  # not in the chosen child's band: "All ages" (the last choice)
@@ -147,6 +151,9 @@ class LibraryPage(QWidget):
         self.starters.favourites = set(facts.favourites)
         self.loaded = True
         self.apply_filters()
+        topic, self._pending_topic = self._pending_topic, None
+        if topic is not None:
+            self.show_topic(topic)
 
     def save_favourite(self, starter_id: str, favourite: bool) -> None:
         """A star click, kept on the worker with the family's other choices."""
