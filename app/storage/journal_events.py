@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import partial
 from itertools import repeat
@@ -71,21 +71,28 @@ def events(session: Session, categories: Mapping[str, str], since: dt.datetime |
 
 
 def entry_events(session: Session, since: dt.datetime | None, until: dt.datetime | None,
-                 child_id: int | Literal["all"] | None) -> list[EntryEvents]:
+                 child_id: int | Literal["all"] | None,
+                 ids: Sequence[int] | None = None) -> list[EntryEvents]:
     """Live entries with their signs and tags, one ``EntryEvents`` each, oldest first (by time,
     then entry): what the pattern rules read. SQLite joins each entry's names into one text
     (signs in the order picked, then tags), split once per distinct text here; should a tag
     ever hold the separator, the entries are grouped from ``events`` instead."""
     condition, args = _live(since, until, child_id)
+    inner, inner_args = "", []
+    if ids is not None:  # the few entries a pattern card lists: only theirs are grouped
+        wanted = sorted({int(i) for i in ids}) or [0]
+        inner = f" WHERE entry_id IN ({', '.join('?' * len(wanted))})"
+        inner_args = wanted + wanted
     statement = (
         "SELECT e.id, e.child_id, e.noted_at || '+00:00', e.strength, n.names, n.size "
         "FROM journal_entries e JOIN ("
         "SELECT entry_id, group_concat(name, char(31) ORDER BY kind, position) AS names, "
         "count(*) AS size FROM ("
-        "SELECT entry_id, sign_id AS name, 0 AS kind, position FROM journal_entry_signs "
-        "UNION ALL SELECT entry_id, tag, 1, position FROM journal_entry_tags) "
+        f"SELECT entry_id, sign_id AS name, 0 AS kind, position FROM journal_entry_signs{inner} "
+        f"UNION ALL SELECT entry_id, tag, 1, position FROM journal_entry_tags{inner}) "
         "GROUP BY entry_id) n ON n.entry_id = e.id "
         f"WHERE {condition} ORDER BY e.noted_at, e.id")
+    args = inner_args + args
     cursor = session.connection().connection.cursor()
     with _collector_paused():
         try:
@@ -94,14 +101,15 @@ def entry_events(session: Session, since: dt.datetime | None, until: dt.datetime
             cursor.close()
         if not rows:
             return []
-        ids, children, noted, strengths, texts, sizes = zip(*rows, strict=True)
+        found, children, noted, strengths, texts, sizes = zip(*rows, strict=True)
         distinct = list(dict.fromkeys(texts))
         names = dict(zip(distinct, map(tuple, map(str.split, distinct, repeat(_SEPARATOR))),
                          strict=True))
         if sum(map(len, map(names.__getitem__, texts))) != sum(sizes):
-            return grouped(events(session, {}, since, until, child_id))[0]
+            every = grouped(events(session, {}, since, until, child_id))[0]
+            return [e for e in every if ids is None or e.entry_id in set(found)]
         moments = _moments(noted)
-        return list(map(_as_entry, zip(ids, children, map(moments.__getitem__, noted),
+        return list(map(_as_entry, zip(found, children, map(moments.__getitem__, noted),
                                        strengths, map(names.__getitem__, texts), strict=True)))
 
 

@@ -55,6 +55,11 @@ class JournalEntryRow(Base):
     locked_note_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
+# The hidden entries, for the purge at each unlock: a lookup, not a pass over years of notes.
+Index("ix_journal_entries_deleted", JournalEntryRow.deleted_at,
+      sqlite_where=JournalEntryRow.deleted_at.is_not(None))
+
+
 class JournalRevisionRow(Base):
     """One saved version of an entry, never changed afterwards (only a purge removes it).
 
@@ -150,3 +155,15 @@ class JournalInboxKeyRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
 
 
+
+
+class JournalStateRow(Base):
+    """The journal's change count, raised by triggers on entries, signs and tags (migration
+    0010), and what the pattern rules' last reading was made for (``pattern_data``)."""
+
+    __tablename__ = "journal_state"
+    __table_args__ = (CheckConstraint("id = 1", name="ck_journal_state_single"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    patterns_memo: Mapped[str | None] = mapped_column(Text, nullable=True)

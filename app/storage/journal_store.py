@@ -38,7 +38,12 @@ from app.core.journal.model import (
 )
 from app.storage import journal_events, journal_rules, journal_search
 from app.storage.engine import checkpoint
-from app.storage.journal_models import JournalEntryRow, JournalInboxKeyRow, JournalRevisionRow
+from app.storage.journal_models import (
+    JournalEntryRow,
+    JournalInboxKeyRow,
+    JournalRevisionRow,
+    JournalStateRow,
+)
 from app.storage.journal_rows import (
     current_revision,
     entry_of,
@@ -155,14 +160,35 @@ class JournalStore:
             return journal_events.events(session, self._categories, since, until, child_id)
 
     def entry_events(self, since: dt.datetime | None = None, until: dt.datetime | None = None,
-                     child_id: int | Literal["all"] | None = "all",
+                     child_id: int | Literal["all"] | None = "all", *,
+                     ids: Sequence[int] | None = None,
                      ) -> tuple[list[EntryEvents], Mapping[str, str]]:
         """Live entries with their signs and tags, one value each, oldest first, and the
         catalogue's categories (sign id → category; other names are the caregiver's own tags):
-        what the pattern rules read, half the values of ``events`` over the same notes."""
+        what the pattern rules read, half the values of ``events`` over the same notes.
+        ``ids`` narrows it to those entries (the few a pattern card lists)."""
         with self._sessions() as session:
-            return (journal_events.entry_events(session, since, until, child_id),
+            return (journal_events.entry_events(session, since, until, child_id, ids),
                     self._categories)
+
+    def categories(self) -> Mapping[str, str]:
+        """The catalogue's sign id → category (what ``entry_events`` hands the rules)."""
+        return self._categories
+
+    def state(self) -> tuple[int, str | None]:
+        """The journal's change count (raised by the database on every change to an entry,
+        its signs or its tags) and the pattern rules' last memo (``pattern_data``)."""
+        with self._sessions() as session:
+            row = session.get(JournalStateRow, 1)
+            return (row.version, row.patterns_memo) if row is not None else (0, None)
+
+    def set_patterns_memo(self, memo: str) -> None:
+        with writing(self._sessions) as session:
+            row = session.get(JournalStateRow, 1)
+            if row is None:
+                session.add(JournalStateRow(id=1, version=0, patterns_memo=memo))
+            else:
+                row.patterns_memo = memo
 
     def come_back(self, child_id: int | None) -> list[Entry]:
         """Live entries marked "come back to this" for a child (or the family), newest first."""

@@ -130,6 +130,10 @@ SEEDS: dict[str, list[dict[str, object]]] = {
 }
 
 
+# Tables the database fills itself, by trigger (0010's change count): no seed rows, since
+# seeding the watched tables writes them; ``test_journal_state`` covers them.
+KEPT_BY_TRIGGERS = {"journal_state"}
+
 # Values a migration rewrites on purpose: (table, column) → {old value: new value}, from the
 # revision that converts them. Everything else must come through the upgrade unchanged.
 CONVERTED: dict[tuple[str, str], tuple[str, dict[object, object]]] = {
@@ -158,7 +162,7 @@ def _build_at(folder: DataFolder, revision: str) -> dict[str, list[dict[str, obj
         schema.migrate(engine, revision)
         tables = {name for name in inspect(engine).get_table_names()
                   if name != "alembic_version" and not is_index_table(name)}
-        missing = tables - set(SEEDS)
+        missing = tables - set(SEEDS) - KEPT_BY_TRIGGERS
         assert not missing, (f"table(s) {sorted(missing)} at revision {revision} have no seed "
                              "rows: add some to SEEDS in this file")
         written = {}
@@ -214,7 +218,8 @@ def test_every_row_survives_the_upgrade_to_head(revision, tmp_path, clock):
 def test_the_seeds_cover_every_table_at_head():
     from app.storage.models import Base
 
-    assert set(Base.metadata.tables) <= set(SEEDS), "add seed rows for the new table(s)"
+    assert set(Base.metadata.tables) <= set(SEEDS) | KEPT_BY_TRIGGERS, (
+        "add seed rows for the new table(s)")
 
 
 def test_0007_moves_the_typed_caregiver_names_into_the_list(tmp_path, clock):
