@@ -64,7 +64,12 @@ def read_family(services: Services, include_archived: bool, now: dt.datetime) ->
     everyone = services.family.children(include_archived=True)
     active = [child for child in everyone if not child.archived]
     shown = everyone if include_archived else active
-    schedules, occurrences = services.checkins.schedules(), services.checkins.occurrences()
+    # Only what can hold a next check-in: pending ones, and those whose slot is not long past
+    # (they stop a slot being counted twice). Years of done check-ins are never needed here.
+    schedules, checkins = services.checkins.schedules(), services.checkins
+    recent = checkins.occurrences(slot_after=now - dt.timedelta(days=2))
+    occurrences = [*{o.id: o for o in [*checkins.occurrences(status="pending"), *recent]}
+                   .values()]
     nexts: dict[int, NextCheckin] = {}
     for child in active:
         zones = {s.spec.zone for s in schedules if child.id in s.child_ids and not s.paused}
