@@ -351,12 +351,15 @@ class MainWindow(JournalWindowActions, QMainWindow):
         """Keep drafts, close every window showing vault data, forget the key; unlock screen."""
         if self.session is None:
             return
+        from app.desktop.memory import give_back_freed_memory
+
         self._close_vault()
         shell, self.shell = self.shell, None
         self.note_button.hide()
         self.noted.hide()
         self.show_unlock()
         del shell
+        give_back_freed_memory()  # the vault's page cache, freed just now (see memory.py)
 
     def quick_hide(self) -> None:
         """Someone walked in: every Porchlight window disappears at once, and it locks."""
