@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QStackedWidget,
+    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
@@ -61,7 +62,8 @@ class MainWindow(JournalWindowActions, QMainWindow):
         self._told_about_permissions = False
         self.screen_watch: Any = None
         self.tray: Any = None
-        if context.use_tray:
+        # Asked first: where there is no tray, its module (and its icon drawing) never loads.
+        if context.use_tray and QSystemTrayIcon.isSystemTrayAvailable():
             from app.ui.tray import Tray
 
             tray = Tray(self)
