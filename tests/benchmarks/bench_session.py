@@ -242,6 +242,7 @@ def measure_first_visits(session: Session) -> dict[str, str]:
     read, painted), in a fresh unlock per page; not a goal of the issue, shown to be honest
     about what making pages later costs."""
     firsts: dict[str, list[float]] = {}
+    session.lock()
     for _run in range(PAIR_RUNS):
         session.unlock()
         shell = session.window.shell
