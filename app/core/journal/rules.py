@@ -9,7 +9,9 @@ from app.core.journal.rules_engine import (
     evaluate,
     evaluate_all,
     prepare,
+    prepare_by_child,
     preview,
+    preview_prepared,
 )
 from app.core.journal.rules_model import (
     CONDITION_PARAMS,
@@ -25,4 +27,4 @@ from app.core.journal.rules_model import (
 
 __all__ = ["CONDITION_PARAMS", "HOME_CARD_DAYS", "Condition", "Firing", "Gate", "Param", "Rule",
            "RulesError", "Selector", "evaluate", "evaluate_all", "load_rules", "prepare",
-           "preview", "rule_problems"]
+           "prepare_by_child", "preview", "preview_prepared", "rule_problems"]

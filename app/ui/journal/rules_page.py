@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -24,7 +24,8 @@ from app.core.changes import Changes
 from app.core.clock import Clock, local_today
 from app.core.journal.entry_events import EntryEvents
 from app.core.journal.model import RuleSetting
-from app.core.journal.rules import Rule, preview
+from app.core.journal.rules import Rule, prepare_by_child, preview_prepared
+from app.core.journal.rules_table import Table
 from app.storage.services import Services
 from app.ui.journal import rule_words
 from app.ui.journal.rule_editor import RuleEditor
@@ -44,6 +45,9 @@ class RulesView:
     categories: Mapping[str, str]  # sign id → category, beside the entries
     today: dt.date
     zone: dt.tzinfo
+    # Each child's notes prepared for the rules, made on the worker at the first preview and
+    # kept for every later one of this reading (moving a number re-runs one rule, not a read).
+    tables: dict[int | None, Table] = field(default_factory=dict, compare=False, repr=False)
 
 
 def read_rules_view(services: Services, today: dt.date, zone: dt.tzinfo) -> RulesView:
@@ -63,8 +67,12 @@ def preview_counts(rule: Rule, setting: RuleSetting, view: RulesView) -> dict[st
     if not setting.enabled:
         return {}
     params = rule.params(setting.params)
-    return {name: preview(rule, params, view.entries, view.today, view.zone, child_id,
-                          weeks=rule_words.PREVIEW_WEEKS, categories=view.categories)
+    if not view.tables:
+        view.tables.update(prepare_by_child(view.entries, view.today, view.zone,
+                                            [child_id for child_id, _ in view.children],
+                                            view.categories))
+    return {name: preview_prepared(rule, params, view.tables[child_id], view.today,
+                                   weeks=rule_words.PREVIEW_WEEKS)
             for child_id, name in view.children}
 
 
