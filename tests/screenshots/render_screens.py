@@ -199,14 +199,17 @@ def render_checkins(app, window, clock, out: Path, tag: str) -> None:
 
 
 def settle_ops(app: QApplication, window, rounds: int = 300) -> None:
-    """Until the database worker has delivered what the screens asked for (or a few seconds)."""
+    """Until the database worker has delivered what the screens asked for (or a few seconds),
+    and a few turns more: widgets added on delivery (a page made on its first visit fills
+    itself then) are shown on the next turn."""
     import time
 
     for _ in range(rounds):
         settle(app, 1)
         if window.session is None or window.session.ops.idle():
-            return
+            break
         time.sleep(0.01)
+    settle(app, 3)
 
 
 def render_coach(app, window, out: Path, tag: str) -> None:
