@@ -140,3 +140,28 @@ def _collect_cycles_on_the_gui_thread():
 
 
 _collections = [0]
+
+
+@pytest.fixture(autouse=True)
+def _english_as_the_app_starts(request):
+    """Every GUI test sees the English the app shows: its plural forms ("1 pattern", "2
+    patterns") come from a translator the app installs at start-up. Without this, a test saw
+    them or not depending on whether an earlier test had installed one and left it."""
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.i18n import CATALOGUE, translations_dir
+
+    app = QApplication.instance()
+    if app is None:
+        yield
+        return
+    english = QTranslator(app)  # the file only: the default QLocale stays as the test left it
+    assert english.load(str(translations_dir() / f"{CATALOGUE}_en.qm"))
+    app.installTranslator(english)
+    yield
+    app.removeTranslator(english)
+    english.deleteLater()

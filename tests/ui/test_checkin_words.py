@@ -42,7 +42,7 @@ def test_names_counts_and_countdowns(qapp):
     assert words.countdown_words(NOW, NOW + dt.timedelta(minutes=1, seconds=5)) == "in 1 minute"
     assert words.countdown_words(NOW, NOW + dt.timedelta(hours=5)) == "in 5 hours"
     assert words.countdown_words(NOW, NOW + dt.timedelta(days=6)) == "in 6 days"
-    assert words.consistency_words(1, 1) == "Talked at 1 of the last 1 check-ins"
+    assert words.consistency_words(1, 1) == "Talked at 1 of the last check-in"
     assert words.status_words("done", scheduled=False) == "Talked (any time)"
 
 
