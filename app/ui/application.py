@@ -26,8 +26,9 @@ from app.ui.context import AppContext
 from app.ui.crash_dialog import CrashReporter
 from app.ui.i18n import install_translators
 from app.ui.main_window import MainWindow
-from app.ui.theme import apply_theme
+from app.ui.theme import apply_theme, follow_the_system
 
+SCHEME_CHECK_MS = 300
 HEAVY_MODULES = ("app.storage.vault", "app.storage.services", "app.ui.shell",
                  "app.ui.setup.flow", "zxcvbn")
 
@@ -156,6 +157,8 @@ def _run_app(args: argparse.Namespace) -> int:
         if args.smoke:
             return _smoke(app, window)
         QTimer.singleShot(0, preload_heavy_modules)
+        # Well after the first paint: Qt's exact light/dark answer (see theme.py).
+        QTimer.singleShot(SCHEME_CHECK_MS, lambda: follow_the_system(app))
         return app.exec()
     finally:
         if instance is not None:

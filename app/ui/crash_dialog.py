@@ -20,7 +20,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app import APP_NAME, __version__
@@ -49,7 +49,9 @@ def _fallback(exc_type: type[BaseException] | None) -> None:
 class CrashReporter(QObject):
     """The hook itself: log the error's shape, then show (or add to) the calm message."""
 
-    _show_requested = Signal(str)  # queued, so an error on another thread shows on the GUI's
+    # Emitted only off the GUI thread, so Qt queues it to the GUI's (an automatic connection
+    # does: naming Qt's connection types would build all of Qt's enums before the first paint).
+    _show_requested = Signal(str)
 
     def __init__(self, *, show_dialog: bool = True,
                  parent_window: Callable[[], QWidget | None] = lambda: None) -> None:
@@ -59,7 +61,7 @@ class CrashReporter(QObject):
         self._busy = threading.local()
         self.dialog: Any = None  # a CrashDialog (app.ui.crash_window) once one is shown
         self._previous: tuple[Any, Any] | None = None
-        self._show_requested.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self._show_requested.connect(self._show)
 
     # -- installing --------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,6 +37,12 @@ NOTED_SHOWN_MS = 6000  # how long "Noted in your journal." stays in the top bar
 QUICK_HIDE_SHORTCUT = "Ctrl+Shift+Q"
 DEFAULT_SIZE = (1100, 740)
 MINIMUM_SIZE = (820, 560)
+
+
+def _everywhere(shortcut: QShortcut) -> None:
+    """Works in every Porchlight window, dialogs included. Set by the enum's name: naming
+    ``Qt.ShortcutContext`` would build all of Qt's enums (15 ms) before the first paint."""
+    shortcut.setProperty("context", "ApplicationShortcut")
 
 
 class MainWindow(JournalWindowActions, WindowPlace, QMainWindow):
@@ -109,17 +115,16 @@ class MainWindow(JournalWindowActions, WindowPlace, QMainWindow):
         self.note_button.clicked.connect(lambda: self.note_something())
         self.note_button.hide()  # shown while unlocked; the unlock page has its own
         row.addWidget(self.note_button)
-        QShortcut(QKeySequence(NOTE_SHORTCUT), self, activated=lambda: self.note_something(),
-                  context=Qt.ShortcutContext.ApplicationShortcut)
+        _everywhere(QShortcut(QKeySequence(NOTE_SHORTCUT), self,
+                              activated=lambda: self.note_something()))
         self.help_button = button(self.tr("Help now"), "helpNowButton")
         self.help_button.setToolTip(self.tr("What to do if it is happening now ({keys})").format(
             keys=HELP_SHORTCUT))
         self.help_button.clicked.connect(self.open_help_now)
         row.addWidget(self.help_button)
-        QShortcut(QKeySequence(HELP_SHORTCUT), self, activated=self.open_help_now,
-                  context=Qt.ShortcutContext.ApplicationShortcut)
-        QShortcut(QKeySequence(QUICK_HIDE_SHORTCUT), self, activated=self.quick_hide,
-                  context=Qt.ShortcutContext.ApplicationShortcut)
+        _everywhere(QShortcut(QKeySequence(HELP_SHORTCUT), self, activated=self.open_help_now))
+        _everywhere(QShortcut(QKeySequence(QUICK_HIDE_SHORTCUT), self,
+                              activated=self.quick_hide))
         return bar
 
     @property

@@ -4,6 +4,12 @@ The palette is applied to Qt's Fusion style so every stock widget matches, and a
 sheet adds the few custom touches (sidebar, cards, primary buttons). ``PORCHLIGHT_COLOR_SCHEME``
 (light/dark) overrides the system, which is handy for screenshots.
 
+Light or dark is first read from the palette the system gave Qt (dark when its window colour
+is dark), which costs nothing. Qt's exact answer, ``QStyleHints.colorScheme()``, comes as one
+of Qt's enums, and naming the first of them builds all 93 (15 ms, before the first paint, on
+every start). So ``follow_the_system`` asks it once the first window has painted, switches in
+the rare case the two disagree, and follows the system's changes from then on.
+
 Text sizes are never absolute: each is a ratio of the body size, which is the system font's
 (never below ``MIN_BODY_PT``, for reading comfort), so a parent who sets a larger font for their
 desktop gets a larger Porchlight — titles included.
@@ -12,9 +18,9 @@ desktop gets a larger Porchlight — titles included.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -51,11 +57,42 @@ DARK = Colors(window="#1c1d20", surface="#26282c", sunken="#18191b", text="#ebe8
               accent="#e3a857", danger="#f08a78", success="#8fcf99", selection="#2f4a4e")
 
 
+def _override() -> str:
+    return os.environ.get("PORCHLIGHT_COLOR_SCHEME", "").lower()
+
+
 def wants_dark() -> bool:
-    override = os.environ.get("PORCHLIGHT_COLOR_SCHEME", "").lower()
-    if override in {"light", "dark"}:
-        return override == "dark"
-    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    """Dark when asked for, else when the application's palette is dark: the system's before
+    ``apply_theme``, ours after it (so every later reader agrees with what is shown)."""
+    if _override() in {"light", "dark"}:
+        return _override() == "dark"
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def system_scheme() -> str | None:
+    """Qt's exact answer: "dark", "light", or None when the system does not say."""
+    from PySide6.QtCore import Qt
+
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Dark:
+        return "dark"
+    return "light" if scheme == Qt.ColorScheme.Light else None
+
+
+def follow_the_system(app: QApplication,
+                      read_scheme: Callable[[], str | None] = system_scheme) -> None:
+    """After the first paint: switch if Qt's exact answer differs from the palette's (rare),
+    and again whenever the system's choice changes."""
+    if _override() in {"light", "dark"}:
+        return
+
+    def follow(*_changed: object) -> None:
+        scheme = read_scheme()
+        if scheme is not None and (scheme == "dark") != wants_dark():
+            apply_theme(app, set_style=False, dark=scheme == "dark")
+
+    QGuiApplication.styleHints().colorSchemeChanged.connect(follow)
+    follow()
 
 
 def current_colors() -> Colors:
@@ -160,9 +197,11 @@ def style_sheet(c: Colors, body_pt: float = MIN_BODY_PT) -> str:
     """
 
 
-def apply_theme(app: QApplication, *, set_style: bool = True) -> Colors:
-    """Palette, body font and style sheet; ``set_style=False`` when Fusion came via ``-style``."""
-    colors = current_colors()
+def apply_theme(app: QApplication, *, set_style: bool = True,
+                dark: bool | None = None) -> Colors:
+    """Palette, body font and style sheet; ``set_style=False`` when Fusion came via ``-style``;
+    ``dark`` chooses, else ``wants_dark``."""
+    colors = (DARK if dark else LIGHT) if dark is not None else current_colors()
     if set_style:
         app.setStyle("Fusion")
     app.setPalette(_palette(colors))

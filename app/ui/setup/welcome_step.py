@@ -8,7 +8,7 @@ and the family rules) load when the parent moves on to them; see ``flow.py``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.ui.setup.workspace_choice import COUNSELLOR, WorkspaceChoice
@@ -70,7 +70,8 @@ class WelcomeStep(Step):
         self.layout_.addWidget(self.how_long)
         self.folder_note = body_label("", name="setupFolderNote")
         self.folder_note.setAccessibleName(self.tr("Where Porchlight keeps its files"))
-        self.folder_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # By name: naming Qt's enums builds all 93 of them before the first paint.
+        self.folder_note.setProperty("textInteractionFlags", "TextSelectableByMouse")
         self.folder_note.hide()
         self.layout_.addWidget(self.folder_note)
         self.finish()

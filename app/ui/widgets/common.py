@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+def plain_text(label: QLabel) -> None:
+    """Show the label's text as written, never as markup (a name or a note may hold "<"). Set
+    by the enum's name: naming ``Qt.TextFormat`` would build all of Qt's enums (15 ms) before
+    the first paint."""
+    label.setProperty("textFormat", "PlainText")
 
 
 def title_label(text: str, name: str = "pageTitle") -> QLabel:
@@ -17,7 +26,7 @@ def title_label(text: str, name: str = "pageTitle") -> QLabel:
 def body_label(text: str, *, muted: bool = False, name: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    plain_text(label)
     if muted:
         label.setProperty("muted", True)
     if name:
@@ -30,7 +39,7 @@ def message_label(name: str = "errorMessage") -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    plain_text(label)
     label.setAccessibleName(QCoreApplication.translate("CommonWidgets", "Message"))
     label.hide()
     return label
@@ -78,7 +87,7 @@ def button(text: str, name: str, *, primary: bool = False, danger: bool = False,
            link: bool = False, accessible: str | None = None) -> QPushButton:
     """A push button; ``accessible`` says what it acts on when the text alone is ambiguous
     ("Edit" → "Edit Maya"), so a screen reader never hears two controls with one name."""
-    widget = QPushButton(text)
+    widget = _LinkButton(text) if link else QPushButton(text)
     widget.setObjectName(name)
     widget.setAccessibleName(accessible or text.replace("&", ""))
     if primary:
@@ -88,8 +97,21 @@ def button(text: str, name: str, *, primary: bool = False, danger: bool = False,
         widget.setProperty("danger", True)
     if link:
         widget.setProperty("link", True)
-        widget.setCursor(Qt.CursorShape.PointingHandCursor)
     return widget
+
+
+class _LinkButton(QPushButton):
+    """A button drawn as a link, with a pointing hand once the mouse first comes over it (set
+    then, not when made: naming Qt's cursor shapes builds all of Qt's enums before the first
+    paint, and the unlock screen has a link)."""
+
+    def enterEvent(self, event: Any) -> None:
+        if not getattr(self, "_pointing", False):
+            from PySide6.QtCore import Qt
+
+            self._pointing = True
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        super().enterEvent(event)
 
 
 def card(name: str = "card") -> tuple[QFrame, QVBoxLayout]:
@@ -141,6 +163,8 @@ def wrapping_checkbox(text: str, name: str) -> tuple[QWidget, QCheckBox]:
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
+    from PySide6.QtCore import Qt
+
     layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
     layout.addWidget(label, 1)
     return row, box
