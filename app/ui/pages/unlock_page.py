@@ -19,7 +19,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from app.ui import messages
 from app.ui.background import run_in_background
 from app.ui.context import AppContext
 from app.ui.widgets.common import (
@@ -110,21 +109,22 @@ class UnlockPage(QWidget):
     def _say_if_a_part_is_missing(self) -> bool:
         """Name a missing part at once; return whether one is missing."""
         from app.storage.data_folder import FolderState
-        from app.storage.errors import DATABASE, KEY_FILE, Problem, ProblemKind
 
         try:
             state = self._context.folder.state()
         except OSError:
             return False  # unlocking will name the problem
-        part = {FolderState.KEY_MISSING: KEY_FILE,
-                FolderState.DATABASE_MISSING: DATABASE}.get(state)
-        if part is None:
-            return False
+        if state not in (FolderState.KEY_MISSING, FolderState.DATABASE_MISSING):
+            return False  # the usual start: the error words load only when needed
+        from app.storage.errors import DATABASE, KEY_FILE, Problem, ProblemKind
+
+        part = KEY_FILE if state is FolderState.KEY_MISSING else DATABASE
         self._show_problem(Problem(ProblemKind.MISSING, part))
         return True
 
     def _show_problem(self, problem: Any) -> None:
         from app.storage.errors import ProblemKind
+        from app.ui import messages  # the words for problems load when there is one
 
         self.problem = problem
         show_message(self.message, messages.for_problem(problem))
@@ -143,6 +143,8 @@ class UnlockPage(QWidget):
             return
         passphrase = self.passphrase.text()
         if not passphrase:
+            from app.ui import messages
+
             show_message(self.message, messages.translated(messages.EMPTY_PASSPHRASE))
             return
         self._set_busy(True)
@@ -181,6 +183,8 @@ class UnlockPage(QWidget):
         from app.storage.errors import classify
 
         self.problem = classify(error)
+        from app.ui import messages
+
         show_message(self.message, messages.for_vault_error(error))
         offer = messages.offers_restore(error)
         self._offer_restore(offer)
