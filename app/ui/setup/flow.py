@@ -99,10 +99,6 @@ class SetupFlow(QWidget):
         self._recovery_code: str | None = None
         self._made: dict[str, Step] = {}
         self.stack = QStackedWidget()
-        self.welcome = WelcomeStep()
-        self._add("welcome", self.welcome)
-        self._order = self._names_for(self.welcome.who.kind())
-        self.welcome.who.changed.connect(self._workspace_changed)
         self.folder_step: ForeignFolderStep | None = None
         self._busy: tuple[QWidget, QLabel, QLabel] | None = None
 
@@ -142,6 +138,12 @@ class SetupFlow(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(centered_column(column, 640))
+        # Added last, into a page already laid out: its wrapped words are measured once, when
+        # shown, not again at each step of building the page around them (10 ms at start).
+        self.welcome = WelcomeStep()
+        self._add("welcome", self.welcome)
+        self._order = self._names_for(self.welcome.who.kind())
+        self.welcome.who.changed.connect(self._workspace_changed)
         if _is_foreign(context.folder):
             self._show_folder_step()
         else:
