@@ -172,7 +172,8 @@ class MainWindow(JournalWindowActions, WindowPlace, QMainWindow):
     def show_setup(self) -> None:
         from app.ui.setup.flow import SetupFlow
 
-        self.setup_flow = SetupFlow(self.context)
+        # Made inside the window's stack: its page is built in place, never moved in whole.
+        self.setup_flow = SetupFlow(self.context, parent=self.stack)
         self.setup_flow.completed.connect(self.show_app)
         self.setup_flow.imported.connect(self.show_unlock)
         self._switch_to(self.setup_flow)
@@ -191,7 +192,7 @@ class MainWindow(JournalWindowActions, WindowPlace, QMainWindow):
         self.locked_reminders = LockedReminders(self._settings(), self.context.clock,
                                                 self._notifier(), self)
         self.locked_reminders.start()
-        self.unlock_page = UnlockPage(self.context)
+        self.unlock_page = UnlockPage(self.context, parent=self.stack)  # built in place
         self.unlock_page.unlocked.connect(self.show_app)
         self.unlock_page.note_requested.connect(self.note_something)
         self.note_button.hide()

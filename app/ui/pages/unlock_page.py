@@ -36,8 +36,8 @@ class UnlockPage(QWidget):
     part_unusable = Signal(object)  # errors.Problem: a missing or damaged part; offer a restore
     note_requested = Signal()  # "Note something" while locked: a sealed journal note
 
-    def __init__(self, context: AppContext) -> None:
-        super().__init__()
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("unlockPage")
         self._context = context
         column = QWidget()

@@ -92,8 +92,8 @@ class SetupFlow(QWidget):
     # the one found in the "Porchlight" folder offered instead of someone else's folder.
     imported = Signal()
 
-    def __init__(self, context: AppContext) -> None:
-        super().__init__()
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("setupFlow")
         self._context = context
         self._recovery_code: str | None = None
