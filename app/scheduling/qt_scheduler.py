@@ -9,6 +9,9 @@ goes through a queued signal so a call from any thread lands on the Qt thread.
 
 from __future__ import annotations
 
+import datetime as dt
+
+from apscheduler.schedulers import base as scheduler_base
 from apscheduler.schedulers.base import STATE_STOPPED, BaseScheduler
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -38,6 +41,10 @@ class FixedQtScheduler(BaseScheduler):
 
     def wakeup(self) -> None:
         self._waker.wake.emit()
+
+    def now(self) -> dt.datetime:
+        """The moment APScheduler times its jobs against (the computer's clock)."""
+        return scheduler_base.datetime.now(dt.UTC)
 
     def timer_active(self) -> bool:
         return self._timer.isActive()

@@ -244,4 +244,9 @@ class ReminderEngine(QObject):
         if self.scheduler.get_job(job_id):
             self.scheduler.remove_job(job_id)
         if moment is not None:
-            self.scheduler.add_job(self._job_fired, DateTrigger(moment), id=job_id)
+            # Handed over as a delay: APScheduler times its jobs by its own clock (the
+            # computer's), ours may be injected days behind it (tests, benchmarks), and there a
+            # moment an hour ahead was overdue, fired at once, was planned again and looped.
+            delay = max(moment - self._clock.now(), dt.timedelta(0))
+            self.scheduler.add_job(self._job_fired, DateTrigger(self.scheduler.now() + delay),
+                                   id=job_id)

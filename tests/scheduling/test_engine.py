@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from apscheduler.triggers.date import DateTrigger
 
-from app.core.clock import SystemClock
+from app.core.clock import SettableClock, SystemClock
 from app.core.schedules import EVENING_BEFORE, ScheduleSpec, check_spec, slots_between
 from app.scheduling.heartbeat import Heartbeat
 from app.scheduling.qt_scheduler import FixedQtScheduler
@@ -148,5 +148,38 @@ def test_sleep_across_the_due_time_fires_on_wake(services, clock, qtbot):
         assert woke == [1]
         assert [n.kind for n in notices] == ["due"]
         assert engine.latest.due[0].child_ids == (sam.id,)
+    finally:
+        engine.stop()
+
+
+def test_a_snooze_on_a_clock_days_behind_waits_instead_of_firing_again_and_again(services, qtbot):
+    """APScheduler keeps the computer's time; a wake planned on an injected clock a week behind
+    it must still come after the delay asked for, not be overdue and loop (it used to: thousands
+    of catch-up passes in a few seconds, and a worker that was never idle)."""
+    sam = services.family.add("Sam", 2016, 4)
+    store = services.checkins
+    clock = SettableClock(dt.datetime.now(dt.UTC) - dt.timedelta(days=7), dt.UTC)
+    now = clock.now()
+    hour_ago = now - dt.timedelta(hours=1)
+    spec = ScheduleSpec(hour_ago.weekday(), dt.time(hour_ago.hour, hour_ago.minute), "UTC", 1,
+                        (now - dt.timedelta(days=8)).date(), ())
+    schedule = store.add_schedule(spec, [sam.id])
+    with store._sessions.begin() as session:
+        from app.storage.models import CheckinScheduleRow
+
+        session.get(CheckinScheduleRow, schedule.id).covered_until = (
+            now - dt.timedelta(days=2)).replace(tzinfo=None)
+    engine = ReminderEngine(store, clock)
+    engine.start()
+    try:
+        due = engine.latest.due[0]
+        store.snooze(due.id, clock.now() + dt.timedelta(seconds=1))
+        engine.rebuild()
+        fired_before = engine.fired
+        qtbot.wait(400)
+        assert engine.fired == fired_before  # nothing fired before the second is up
+        qtbot.waitUntil(lambda: engine.fired > fired_before, timeout=3000)
+        qtbot.wait(300)
+        assert engine.fired == fired_before + 1  # the snooze's end, once
     finally:
         engine.stop()
