@@ -16,12 +16,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, __version__, local_log
-from app.paths import resources_dir
 from app.storage.data_folder import DataFolder, resolve_data_dir
+from app.ui.app_icon import give_app_icon
 from app.ui.context import AppContext
 from app.ui.crash_dialog import CrashReporter
 from app.ui.i18n import install_translators
@@ -44,10 +43,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    app.setDesktopFileName(APP_ID)
-    icon = resources_dir() / "icons" / "porchlight.svg"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setDesktopFileName(APP_ID)  # the icon itself comes after the first paint (app_icon)
     install_translators(app)  # before any window is built, so every tr() sees it
     apply_theme(app, set_style=app is existing)
     return app
@@ -156,6 +152,7 @@ def _run_app(args: argparse.Namespace) -> int:
     try:
         if args.smoke:
             return _smoke(app, window)
+        QTimer.singleShot(0, give_app_icon)
         QTimer.singleShot(0, preload_heavy_modules)
         # Well after the first paint: Qt's exact light/dark answer (see theme.py).
         QTimer.singleShot(SCHEME_CHECK_MS, lambda: follow_the_system(app))

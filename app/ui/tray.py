@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app import APP_NAME
+from app.ui.app_icon import give_app_icon
 
 ICON_SIZE = 64
 
@@ -45,7 +46,7 @@ class Tray(QObject):
         self.icon: QSystemTrayIcon | None = None
         if not QSystemTrayIcon.isSystemTrayAvailable():
             return
-        self._plain = QApplication.windowIcon()
+        self._plain = give_app_icon()
         self._attention = _marked(self._plain)
         self.icon = QSystemTrayIcon(self._plain, self)
         self.icon.setToolTip(APP_NAME)
