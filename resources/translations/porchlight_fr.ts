@@ -873,7 +873,7 @@ If this keeps happening, close Porchlight and open it again. If it still happens
     </message>
     <message>
         <location line="-5"/>
-        <location filename="../../app/ui/journal/export_document.py" line="+49"/>
+        <location filename="../../app/ui/journal/export_document.py" line="+48"/>
         <location filename="../../app/ui/journal/timeline_words.py" line="-1"/>
         <source>A little worried</source>
         <translation type="unfinished"></translation>
@@ -2678,7 +2678,7 @@ If this keeps happening, close Porchlight and open it again. If it still happens
 <context>
     <name>CommonWidgets</name>
     <message>
-        <location filename="../../app/ui/widgets/common.py" line="+34"/>
+        <location filename="../../app/ui/widgets/common.py" line="+43"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3342,7 +3342,7 @@ If this keeps happening, close Porchlight and open it again. If it still happens
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../app/ui/pages/family_page.py" line="+83"/>
+        <location filename="../../app/ui/pages/family_page.py" line="+88"/>
         <source>Family</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4309,7 +4309,7 @@ Your counsellor can check the file or send it again; you can also choose another
 <context>
     <name>InboxBanner</name>
     <message>
-        <location filename="../../app/ui/journal/inbox_merge.py" line="+56"/>
+        <location filename="../../app/ui/journal/inbox_merge.py" line="+69"/>
         <source>Notes written while locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4424,7 +4424,7 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Conversation library</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4479,7 +4479,7 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>For {name} ({band})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4489,7 +4489,7 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>{line}    ({tone} · {bands})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4574,7 +4574,7 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+98"/>
+        <location filename="../../app/ui/main_window.py" line="+113"/>
         <source>Journal note saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4594,7 +4594,7 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Help now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4604,12 +4604,12 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+161"/>
         <source>About your data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+63"/>
         <source>Porchlight keeps running here so your check-in reminders still come.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4785,7 +4785,7 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../app/ui/ops.py" line="+170"/>
+        <location filename="../../app/ui/ops.py" line="+177"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4904,7 +4904,7 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
 <context>
     <name>PatternCard</name>
     <message numerus="yes">
-        <location filename="../../app/ui/journal/pattern_card.py" line="+136"/>
+        <location filename="../../app/ui/journal/pattern_card.py" line="+160"/>
         <source>%n patterns worth a calm talk: show them</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -4960,7 +4960,7 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4970,7 +4970,7 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Open Help now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6421,12 +6421,12 @@ received {date}</source>
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../app/ui/journal/rules_page.py" line="+74"/>
+        <location filename="../../app/ui/journal/rules_page.py" line="+86"/>
         <source>Rules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Pattern rules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6706,7 +6706,7 @@ received {date}</source>
 <context>
     <name>SetupFlow</name>
     <message>
-        <location filename="../../app/ui/setup/flow.py" line="+109"/>
+        <location filename="../../app/ui/setup/flow.py" line="+69"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6726,18 +6726,18 @@ received {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114"/>
-        <location line="+178"/>
+        <location filename="../../app/ui/setup/vault_creation.py" line="+33"/>
+        <location line="+29"/>
         <source>Setting things up…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-23"/>
         <source>Working</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../../app/ui/setup/flow.py" line="+141"/>
         <source>Step {number} of {count}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6757,7 +6757,7 @@ received {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location filename="../../app/ui/setup/side_paths.py" line="+99"/>
         <source>Bringing your notes over…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6767,7 +6767,7 @@ received {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../app/ui/setup/vault_creation.py" line="+24"/>
         <source>Porchlight is creating your encrypted notes. This takes a few seconds on purpose: it makes your passphrase much harder for anyone to guess.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6775,12 +6775,12 @@ received {date}</source>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="+58"/>
+        <location filename="../../app/ui/shell.py" line="+54"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7449,7 +7449,7 @@ received {date}</source>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../app/ui/tray.py" line="+53"/>
+        <location filename="../../app/ui/tray.py" line="+54"/>
         <source>Show Porchlight</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7543,7 +7543,7 @@ received {date}</source>
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../app/ui/pages/unlock_page.py" line="+48"/>
+        <location filename="../../app/ui/pages/unlock_page.py" line="+47"/>
         <source>Welcome back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7560,12 +7560,12 @@ received {date}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+106"/>
+        <location line="+109"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-100"/>
         <source>Restore finished</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7615,7 +7615,7 @@ received {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>Unlocking…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7776,7 +7776,7 @@ received {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Setting up takes about a minute: a passphrase and a recovery code to write down. Already use Porchlight on another computer? You can bring your work over instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7786,12 +7786,12 @@ received {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>Where Porchlight keeps its files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Porchlight will keep its files in:
 {path}</source>
         <translation type="unfinished"></translation>

@@ -1,16 +1,13 @@
 """First-run setup: the steps in order, Back and Continue, and creating the vault at the end.
 
 Nothing is written to disk until the last step: if the parent closes the window halfway, the
-next start simply begins setup again. The vault is created on a background thread (key
-stretching takes a second or two on purpose) while a short "setting up" message shows.
+next start simply begins setup again. Creating the vault at the end is ``vault_creation.py``.
 
 The first question is who is using Porchlight: a counsellor's setup ends after the recovery
 code (no country, no children), and the choice is kept in the vault as its workspace kind.
 
-Two side paths join the steps. A parent who already uses Porchlight elsewhere chooses an export
-file instead (``ImportStep``), and the vault is imported on a background thread. A data folder
-holding someone else's files is named before anything else (``ForeignFolderStep``), and the
-"Porchlight" folder inside it is offered: setup never writes into the folder itself.
+Two side paths join the steps (``side_paths.py``): moving from another computer with an export
+file, and a data folder of someone else's files, named before anything else.
 
 Only the welcome screen is built (and imported) before the first paint; every other step is
 made the first time it is shown (``_step``), so a new folder opens as fast as a set-up one.
@@ -18,34 +15,29 @@ made the first time it is shown (``_step``), so a new folder opens as fast as a 
 
 from __future__ import annotations
 
-import contextlib
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.storage.data_folder import DataFolder, FolderState
 from app.ui.context import AppContext
+from app.ui.setup.side_paths import SidePaths, is_foreign
+from app.ui.setup.vault_creation import VaultCreation
 from app.ui.setup.welcome_step import Step, WelcomeStep
-from app.ui.setup.workspace_choice import COUNSELLOR, FAMILY
+from app.ui.setup.workspace_choice import COUNSELLOR
 from app.ui.widgets.common import (
     body_label,
     button,
     centered_column,
     message_label,
-    show_message,
-    title_label,
 )
 
 if TYPE_CHECKING:
@@ -58,35 +50,7 @@ FAMILY_STEPS = ("welcome", "passphrase", "recovery", "confirm", "country", "chil
 COUNSELLOR_STEPS = FAMILY_STEPS[:4]  # a counsellor needs no family data: no country, no children
 
 
-def _is_foreign(folder: DataFolder) -> bool:
-    try:
-        return folder.state() is FolderState.FOREIGN
-    except OSError:  # unreadable: setup's own error message will name the problem
-        return False
-
-
-def _bring_in(source: Path, folder: DataFolder) -> Path:
-    """Import ``source`` into ``folder`` (background thread); a failure leaves no new folder."""
-    from app.storage.errors import ForeignFolder
-    from app.storage.vault_export import ImportRefused, import_vault
-
-    state = folder.state()
-    if state is FolderState.FOREIGN:
-        raise ForeignFolder(str(folder.root))
-    if state is not FolderState.NEW:
-        raise ImportRefused(str(folder.root))
-    existed = folder.root.exists()
-    try:
-        return import_vault(source, folder)
-    except BaseException:
-        if not existed:  # rmdir only removes empty folders: never a file of anyone's
-            for made in (folder.backups, folder.root):
-                with contextlib.suppress(OSError):
-                    made.rmdir()
-        raise
-
-
-class SetupFlow(QWidget):
+class SetupFlow(SidePaths, VaultCreation, QWidget):
     completed = Signal(object)  # the Services of the new vault
     # context.folder now holds a vault to unlock: one just imported from another computer, or
     # the one found in the "Porchlight" folder offered instead of someone else's folder.
@@ -144,7 +108,7 @@ class SetupFlow(QWidget):
         self._add("welcome", self.welcome)
         self._order = self._names_for(self.welcome.who.kind())
         self.welcome.who.changed.connect(self._workspace_changed)
-        if _is_foreign(context.folder):
+        if is_foreign(context.folder):
             self._show_folder_step()
         else:
             self._show(self.welcome)
@@ -226,28 +190,6 @@ class SetupFlow(QWidget):
     def _names_for(workspace: str) -> tuple[str, ...]:
         return COUNSELLOR_STEPS if workspace == COUNSELLOR else FAMILY_STEPS
 
-    def _busy_page(self) -> tuple[QWidget, QLabel, QLabel]:
-        if self._busy is not None:
-            return self._busy
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        heading = title_label(self.tr("Setting things up…"))
-        layout.addWidget(heading)
-        text = body_label("")
-        layout.addWidget(text)
-        bar = QProgressBar()
-        bar.setRange(0, 0)
-        bar.setAccessibleName(self.tr("Working"))
-        layout.addWidget(bar)
-        layout.addStretch(1)
-        self.stack.addWidget(page)
-        self._busy = (page, heading, text)
-        return self._busy
-
-    @property
-    def busy(self) -> QWidget:
-        return self._busy_page()[0]
-
     @property
     def workspace(self) -> str:
         """Who is using Porchlight: "family" (the default) or "counsellor"."""
@@ -309,7 +251,7 @@ class SetupFlow(QWidget):
             self._use_folder_inside()
         elif name == "import":
             self._start_import()
-        elif step is self.welcome and _is_foreign(self._context.folder):
+        elif step is self.welcome and is_foreign(self._context.folder):
             self._show_folder_step()  # said before the passphrase, not at the very end
         elif name == "children":
             # Anything typed but not yet added counts too; a problem keeps them on this step.
@@ -321,127 +263,3 @@ class SetupFlow(QWidget):
         elif name in self._order:
             self._show(self._step(self._order[self._order.index(name) + 1]))
 
-    # --- someone else's folder -------------------------------------------------------------
-
-    def _show_folder_step(self) -> None:
-        from app.ui.setup.folder_step import ForeignFolderStep
-
-        if self.folder_step is not None:
-            self.stack.removeWidget(self.folder_step)
-            self.folder_step.deleteLater()
-        self.folder_step = ForeignFolderStep(self._context.folder)
-        self.folder_step.quit_requested.connect(self._quit)
-        self.stack.addWidget(self.folder_step)
-        self._show(self.folder_step)
-
-    def _use_folder_inside(self) -> None:
-        """Switch setup to the "Porchlight" folder inside someone else's folder (no writing)."""
-        from app.ui.setup.folder_step import Offer
-
-        assert self.folder_step is not None
-        step = self.folder_step
-        self._context.folder = step.inside
-        if step.offer is Offer.OPEN_INSIDE:
-            self.imported.emit()
-            return
-        self.welcome.show_folder(str(step.inside.root))
-        self._show(self.welcome)
-
-    def _quit(self) -> None:
-        window = self.window()
-        quit_for_real = getattr(window, "quit_for_real", None)
-        if callable(quit_for_real):
-            quit_for_real()
-        else:
-            QApplication.quit()
-
-    # --- importing from another computer ---------------------------------------------------
-
-    def show_import(self) -> None:
-        if _is_foreign(self._context.folder):
-            self._show_folder_step()
-            return
-        show_message(self.message, "")
-        self._show(self.import_step)
-
-    def _start_import(self) -> None:
-        source = self.import_step.chosen
-        if source is None:
-            return
-        self._show_busy(self.tr("Bringing your notes over…"), self.tr(
-            "Porchlight is checking the file and putting it in place. Your notes stay "
-            "encrypted the whole time."))
-        folder = self._context.folder
-        from app.ui.background import run_in_background
-
-        run_in_background(lambda: _bring_in(source, folder), self._imported,
-                          self._import_failed)
-
-    def _imported(self, _backup: Any) -> None:
-        self.imported.emit()
-
-    def _import_failed(self, error: Exception) -> None:
-        from app.storage.errors import AlreadySetUp
-        from app.storage.vault_export import ExportDamaged, ImportRefused
-        from app.ui import messages
-
-        step = self.import_step
-        self._show(step)
-        if isinstance(error, ExportDamaged) and step.chosen is not None:
-            step.forget_file()
-            step.show_problem(step.cannot_use(step.chosen))
-        elif isinstance(error, ImportRefused | AlreadySetUp):
-            step.show_problem(messages.translated(messages.ALREADY_SET_UP))
-        else:
-            step.show_problem(messages.for_vault_error(error))
-
-    # --- creating a new vault --------------------------------------------------------------
-
-    def _show_busy(self, heading: str, text: str) -> None:
-        page, busy_title, busy_text = self._busy_page()
-        busy_title.setText(heading)
-        busy_title.setAccessibleName(heading)
-        busy_text.setText(text)
-        self.stack.setCurrentWidget(page)
-        self.back_button.hide()
-        self.import_button.hide()
-        self.next_button.setEnabled(False)
-        show_message(self.message, "")
-
-    def _create_vault(self) -> None:
-        self._show_busy(self.tr("Setting things up…"), self.tr(
-            "Porchlight is creating your encrypted notes. This takes a few seconds on purpose: "
-            "it makes your passphrase much harder for anyone to guess."))
-        context, passphrase, code = self._context, self.passphrase.fields.passphrase(), self._code
-
-        def create() -> Any:
-            from app.storage import vault
-
-            return vault.create(context.folder, passphrase, code, context.kdf_params,
-                                context.clock)
-
-        from app.ui.background import run_in_background
-
-        run_in_background(create, self._vault_created, self._vault_failed)
-
-    def _vault_created(self, opened: Any) -> None:
-        from app.storage.services import Services
-        from app.storage.writes import SaveFailed
-
-        services = Services.for_vault(opened)
-        try:
-            services.plans.set_workspace(self.workspace)
-            if self.workspace == FAMILY:
-                services.settings.set_country(self.country.code())
-                for child in self.children.children:
-                    services.family.add(child.name, child.birth.year, child.birth.month)
-        except (OSError, SaveFailed) as error:
-            self._vault_failed(error)
-            return
-        self.completed.emit(services)
-
-    def _vault_failed(self, error: Exception) -> None:
-        from app.ui import messages
-
-        show_message(self.message, messages.for_vault_error(error))
-        self._show(self._step(self._order[-1]))
