@@ -5834,7 +5834,7 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../app/ui/plans/report_dialog.py" line="+81"/>
+        <location filename="../../app/ui/plans/report_dialog.py" line="+58"/>
         <location line="+12"/>
         <source>Progress report for your counsellor</source>
         <translation type="unfinished"></translation>
@@ -5860,27 +5860,27 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../app/ui/plans/report_choosing.py" line="+60"/>
         <source>Sections of the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Why leave this out? (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Why this section is left out (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>For example: we&apos;d rather talk about it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Sections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5890,7 +5890,7 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Facts only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5900,32 +5900,32 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Facts and what I think</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Entries: facts and what I think</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>A note for your counsellor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Anything you&apos;d like your counsellor to know</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A note for your counsellor (“Your note” on the left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Journal entries</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5935,7 +5935,7 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../app/ui/plans/report_dialog.py" line="+15"/>
         <source>Preview of the report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5971,12 +5971,12 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../app/ui/plans/report_choosing.py" line="+34"/>
         <source>Week {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>No journal entries in this plan&apos;s weeks.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5986,27 +5986,27 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Journal: how many signs, by kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Journal: the entries you tick on the right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Journal: the chart of signs per week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Your note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location filename="../../app/ui/plans/report_dialog.py" line="+47"/>
         <source>Save the report as PDF</source>
         <translation type="unfinished"></translation>
     </message>
