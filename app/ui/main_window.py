@@ -8,11 +8,9 @@ button, Ctrl+L, the tray, idle time, waking from sleep, quick hide) ends it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.ui.context import AppContext
-from app.ui.widgets.common import button
+from app.ui.widgets.common import app_shortcut, button
 from app.ui.window_journal import JournalWindowActions
 from app.ui.window_place import WindowPlace
 
@@ -40,16 +38,6 @@ NOTED_SHOWN_MS = 6000  # how long "Noted in your journal." stays in the top bar
 QUICK_HIDE_SHORTCUT = "Ctrl+Shift+Q"
 DEFAULT_SIZE = (1100, 740)
 MINIMUM_SIZE = (820, 560)
-
-
-def _everywhere(keys: str, parent: QWidget, action: Callable[[], None]) -> None:
-    """A shortcut that works in every Porchlight window, dialogs included. Its keys and context
-    are set by name: a ``QKeySequence`` (its type costs 0.7 ms) or ``Qt.ShortcutContext`` (all
-    of Qt's enums, 15 ms) would be built before the first paint."""
-    shortcut = QShortcut(parent)
-    shortcut.setProperty("key", keys)
-    shortcut.setProperty("context", "ApplicationShortcut")
-    shortcut.activated.connect(action)
 
 
 class MainWindow(JournalWindowActions, WindowPlace, QMainWindow):
@@ -122,14 +110,14 @@ class MainWindow(JournalWindowActions, WindowPlace, QMainWindow):
         self.note_button.clicked.connect(lambda: self.note_something())
         self.note_button.hide()  # shown while unlocked; the unlock page has its own
         row.addWidget(self.note_button)
-        _everywhere(NOTE_SHORTCUT, self, lambda: self.note_something())
+        app_shortcut(NOTE_SHORTCUT, self, lambda: self.note_something())
         self.help_button = button(self.tr("Help now"), "helpNowButton")
         self.help_button.setToolTip(self.tr("What to do if it is happening now ({keys})").format(
             keys=HELP_SHORTCUT))
         self.help_button.clicked.connect(self.open_help_now)
         row.addWidget(self.help_button)
-        _everywhere(HELP_SHORTCUT, self, self.open_help_now)
-        _everywhere(QUICK_HIDE_SHORTCUT, self, self.quick_hide)
+        app_shortcut(HELP_SHORTCUT, self, self.open_help_now)
+        app_shortcut(QUICK_HIDE_SHORTCUT, self, self.quick_hide)
         return bar
 
     @property

@@ -2678,7 +2678,7 @@ If this keeps happening, close Porchlight and open it again. If it still happens
 <context>
     <name>CommonWidgets</name>
     <message>
-        <location filename="../../app/ui/widgets/common.py" line="+43"/>
+        <location filename="../../app/ui/widgets/common.py" line="+44"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2981,7 +2981,7 @@ If this keeps happening, close Porchlight and open it again. If it still happens
 <context>
     <name>EvidenceLog</name>
     <message>
-        <location filename="../../app/ui/help/evidence_log.py" line="+80"/>
+        <location filename="../../app/ui/help/evidence_log.py" line="+78"/>
         <source>Evidence log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3102,18 +3102,18 @@ If this keeps happening, close Porchlight and open it again. If it still happens
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+19"/>
+        <location filename="../../app/ui/help/evidence_output.py" line="+30"/>
+        <location line="+22"/>
         <source>Porchlight evidence log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-16"/>
         <source>Sent to the printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Save the evidence log as PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3123,7 +3123,7 @@ If this keeps happening, close Porchlight and open it again. If it still happens
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4574,7 +4574,7 @@ Copies stay in Porchlight&apos;s encrypted backups until they age out (up to a y
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+113"/>
+        <location filename="../../app/ui/main_window.py" line="+101"/>
         <source>Journal note saved</source>
         <translation type="unfinished"></translation>
     </message>

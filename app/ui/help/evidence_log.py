@@ -18,7 +18,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -34,7 +33,7 @@ from app.core.changes import Changes
 from app.core.evidence import EvidenceDraft, EvidenceEntry, EvidenceProblem
 from app.storage.services import Services
 from app.ui import messages
-from app.ui.help.evidence_document import evidence_document, printed_on_now
+from app.ui.help.evidence_output import EvidenceOutput
 from app.ui.help.evidence_words import (
     field_label,
     field_names,
@@ -44,7 +43,6 @@ from app.ui.help.evidence_words import (
 )
 from app.ui.help.unsaved_question import DISCARD, SAVE, ask_unsaved
 from app.ui.ops import Ops, follow_changes
-from app.ui.printing import CANCELLED, print_document, problem_text, save_pdf
 from app.ui.widgets.common import body_label, button, message_label, show_message, title_label
 
 MULTILINE = {"demanded", "notes"}
@@ -63,7 +61,7 @@ def _save_entry(services: Services, editing: int | None, draft: EvidenceDraft) -
     return services.evidence.add(draft)
 
 
-class EvidenceLog(QWidget):
+class EvidenceLog(EvidenceOutput, QWidget):
     deleted = Signal()  # an entry was deleted: the window offers to clear older backups
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
@@ -341,39 +339,3 @@ class EvidenceLog(QWidget):
                         done=gone, failed=lambda error: show_message(
                             self.message, messages.for_vault_error(error)), owner=self)
         return True
-
-    # --- output ----------------------------------------------------------------------------
-
-    def _with_entries(self, use: Callable[[list[EvidenceEntry]], None]) -> None:
-        """The entries as saved right now (after any save still on its way), then ``use``."""
-        self._ops.read(lambda s: s.evidence.entries(), use, owner=self)
-
-    def print_log(self) -> None:
-        def send(entries: list[EvidenceEntry]) -> None:
-            document = evidence_document(entries, printed_on_now())
-            result = print_document(self, document, self.tr("Porchlight evidence log"))
-            if result.ok:
-                show_message(self.message, self.tr("Sent to the printer."), ok=True)
-            elif result.reason != CANCELLED:
-                show_message(self.message, problem_text(result.reason))
-
-        self._with_entries(send)
-
-    def save_log_pdf(self) -> None:
-        """Ask where, write the PDF, and report it saved only if the file is really there."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the evidence log as PDF"),
-                                              "evidence-log.pdf", self.tr("PDF files (*.pdf)"))
-        if not path:
-            return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-
-        def write(entries: list[EvidenceEntry]) -> None:
-            document = evidence_document(entries, printed_on_now())
-            result = save_pdf(document, path, self.tr("Porchlight evidence log"))
-            if not result.ok:
-                show_message(self.message, problem_text(result.reason))
-                return
-            show_message(self.message, self.tr("Saved to {path}").format(path=path), ok=True)
-
-        self._with_entries(write)

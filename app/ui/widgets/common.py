@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -81,6 +82,18 @@ def fill_child_combo(combo, children) -> None:
         combo.addItem(child.name, child.id)
     combo.setCurrentIndex(max(combo.findData(current), 0))
     combo.blockSignals(False)
+
+
+def app_shortcut(keys: str, parent: QWidget, action: Callable[[], None]) -> None:
+    """A shortcut that works in every Porchlight window, dialogs included. Its keys and context
+    are set by name: a ``QKeySequence`` (its type costs 0.7 ms) or ``Qt.ShortcutContext`` (all
+    of Qt's enums, 15 ms) would be built before the first paint."""
+    from PySide6.QtGui import QShortcut
+
+    shortcut = QShortcut(parent)
+    shortcut.setProperty("key", keys)
+    shortcut.setProperty("context", "ApplicationShortcut")
+    shortcut.activated.connect(action)
 
 
 def button(text: str, name: str, *, primary: bool = False, danger: bool = False,
