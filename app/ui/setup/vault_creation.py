@@ -30,6 +30,8 @@ class VaultCreation:
             return self._busy
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)  # in line with the steps' headings
+        layout.setSpacing(12)
         heading = title_label(QCoreApplication.translate("SetupFlow", "Setting things up…"))
         layout.addWidget(heading)
         text = body_label("")
