@@ -6706,7 +6706,7 @@ received {date}</source>
 <context>
     <name>SetupFlow</name>
     <message>
-        <location filename="../../app/ui/setup/flow.py" line="+69"/>
+        <location filename="../../app/ui/setup/flow.py" line="+70"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6726,7 +6726,7 @@ received {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/vault_creation.py" line="+33"/>
+        <location filename="../../app/ui/setup/vault_creation.py" line="+38"/>
         <location line="+29"/>
         <source>Setting things up…</source>
         <translation type="unfinished"></translation>

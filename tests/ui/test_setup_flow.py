@@ -99,3 +99,74 @@ def test_setup_writes_nothing_until_the_end(qtbot, context):
     window.close()
     assert not context.folder.is_set_up()
     assert not context.folder.database.exists()
+
+
+def test_setup_runs_no_sql_on_the_gui_thread(qtbot, context):
+    """Creating the vault and saving the workspace, country and children all happen on a
+    background thread: the window never waits for the disk, even at the end of setup."""
+    import threading
+
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    gui, on_gui, seen = threading.get_ident(), [], []
+
+    def record(_conn, _cursor, statement, *_args) -> None:
+        seen.append(statement)
+        if threading.get_ident() == gui:
+            on_gui.append(statement.split("\n")[0][:60])
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.show()
+        _complete_setup(qtbot, window)
+        wait_for_shell(qtbot, window)
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+    assert any("INSERT INTO children" in s for s in seen)  # the hook saw the writes
+    assert on_gui == []
+    window.close()
+
+
+def test_a_full_disk_while_saving_the_children_keeps_setup_and_the_next_try_saves_them(
+        qtbot, context, monkeypatch):
+    """The vault is made, then the disk fills while the children are saved: the parent stays
+    on the last step with the words for a full disk, and Finish saves what is missing into the
+    same vault (never a second one, never a child twice)."""
+    from app.storage import vault
+    from app.storage.family_store import FamilyStore
+    from app.storage.writes import SaveFailed
+    from app.ui import messages
+
+    made, real_create, real_add = [], vault.create, FamilyStore.add
+
+    def create(*args, **kwargs):
+        made.append(1)
+        return real_create(*args, **kwargs)
+
+    def add_then_fill_the_disk(store, name, year, month):
+        if name == "Sam":
+            raise SaveFailed("database or disk is full", disk_full=True)
+        return real_add(store, name, year, month)
+
+    monkeypatch.setattr(vault, "create", create)
+    monkeypatch.setattr(FamilyStore, "add", add_then_fill_the_disk)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    _complete_setup(qtbot, window)
+    flow = window.setup_flow
+    qtbot.waitUntil(lambda: flow.message.isVisible(), timeout=15000)
+    assert flow.message.text() == messages.translated(messages.DISK_FULL)
+    assert flow.current_step() is flow.children and flow.next_button.isEnabled()
+    assert window.shell is None and made == [1]
+
+    monkeypatch.setattr(FamilyStore, "add", real_add)  # room on the disk again
+    qtbot.mouseClick(flow.next_button, Qt.MouseButton.LeftButton)
+    wait_for_shell(qtbot, window)
+    assert made == [1]
+    assert sorted(c.name for c in window.services.family.children()) == ["Maya", "Sam"]
+    assert window.services.settings.country().code == "ca"
+    window.close()

@@ -15,7 +15,7 @@ made the first time it is shown (``_step``), so a new folder opens as fast as a 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -65,6 +65,7 @@ class SetupFlow(SidePaths, VaultCreation, QWidget):
         self.stack = QStackedWidget()
         self.folder_step: ForeignFolderStep | None = None
         self._busy: tuple[QWidget, QLabel, QLabel] | None = None
+        self._vault_made: Any = None  # a vault whose first details could not be saved yet
 
         self.back_button = button(self.tr("Back"), "setupBack")
         self.back_button.clicked.connect(self.go_back)

@@ -2,8 +2,10 @@
 
 Nothing is written to disk before this: if the parent closes the window halfway through setup,
 the next start simply begins again. The vault is created on a background thread (the key
-stretching takes a second or two on purpose); the workspace kind, the country and the children
-are then saved in it, and ``completed`` hands the new vault's services to the window.
+stretching takes a second or two on purpose) and the workspace kind, the country and the
+children are saved in it there too, so the window never waits for the disk; ``completed`` then
+hands the new vault's services to the window. If those details cannot be saved (a full disk),
+the vault is kept, the parent is told, and Finish saves only what is missing into it.
 
 ``VaultCreation`` is part of ``SetupFlow`` (see ``flow.py``), kept apart so each file has one
 job. Its words keep the flow's translation context.
@@ -11,6 +13,7 @@ job. Its words keep the flow's translation context.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -66,35 +69,62 @@ class VaultCreation:
             "SetupFlow", "Porchlight is creating your encrypted notes. This takes a few seconds "
             "on purpose: it makes your passphrase much harder for anyone to guess."))
         context, passphrase, code = self._context, self.passphrase.fields.passphrase(), self._code
+        details = FirstDetails(self.workspace, None, ())
+        if self.workspace == FAMILY:
+            details = FirstDetails(FAMILY, self.country.code(), tuple(
+                (c.name, c.birth.year, c.birth.month) for c in self.children.children))
+        made = self._vault_made  # from a try whose details could not be saved
 
         def create() -> Any:
             from app.storage import vault
+            from app.storage.services import Services
 
-            return vault.create(context.folder, passphrase, code, context.kdf_params,
-                                context.clock)
+            services = made or Services.for_vault(vault.create(
+                context.folder, passphrase, code, context.kdf_params, context.clock))
+            try:
+                details.save(services)
+            except Exception as error:
+                raise DetailsNotSaved(services, error) from error
+            return services
 
         from app.ui.background import run_in_background
 
-        run_in_background(create, self._vault_created, self._vault_failed)
-
-    def _vault_created(self, opened: Any) -> None:
-        from app.storage.services import Services
-        from app.storage.writes import SaveFailed
-
-        services = Services.for_vault(opened)
-        try:
-            services.plans.set_workspace(self.workspace)
-            if self.workspace == FAMILY:
-                services.settings.set_country(self.country.code())
-                for child in self.children.children:
-                    services.family.add(child.name, child.birth.year, child.birth.month)
-        except (OSError, SaveFailed) as error:
-            self._vault_failed(error)
-            return
-        self.completed.emit(services)
+        run_in_background(create, self.completed.emit, self._vault_failed)
 
     def _vault_failed(self, error: Exception) -> None:
+        """Say what went wrong and go back to the last step. If the vault was made but its
+        first details could not be saved (a full disk), the next try saves only those."""
         from app.ui import messages
 
+        if isinstance(error, DetailsNotSaved):
+            self._vault_made = error.services
+            error = error.cause
         show_message(self.message, messages.for_vault_error(error))
         self._show(self._step(self._order[-1]))
+
+
+@dataclass(frozen=True)
+class FirstDetails:
+    """What setup asked, saved in the new vault: who uses it, the country and the children."""
+
+    workspace: str
+    country: str | None
+    children: tuple[tuple[str, int, int], ...]  # name, birth year, birth month
+
+    def save(self, services: Any) -> None:
+        """Safe to run again after a failure part way: a child already saved is not added twice."""
+        services.plans.set_workspace(self.workspace)
+        if self.country is not None:
+            services.settings.set_country(self.country)
+        saved = {(c.name, c.birth.year, c.birth.month) for c in services.family.children()}
+        for name, year, month in self.children:
+            if (name, year, month) not in saved:
+                services.family.add(name, year, month)
+
+
+class DetailsNotSaved(Exception):
+    """The vault was made, but the first details could not be saved in it."""
+
+    def __init__(self, services: Any, cause: Exception) -> None:
+        super().__init__(type(cause).__name__)
+        self.services, self.cause = services, cause
