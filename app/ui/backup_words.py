@@ -6,10 +6,8 @@ backup reads the same everywhere and the words are translated once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
-
 from app.storage.backups import BackupInfo
-from app.ui.dates import moment_words
+from app.ui.dates import moment_words, size_words
 from app.ui.translate import _tr
 
 
@@ -42,7 +40,7 @@ def backup_detail(info: BackupInfo) -> str:
     """The small line under it: the size, or why it cannot be used."""
     if not info.complete:
         return _tr("Incomplete, can't be used")
-    return QLocale.system().formattedDataSize(info.size_bytes)
+    return size_words(info.size_bytes)
 
 
 def backup_line(info: BackupInfo) -> str:

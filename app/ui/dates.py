@@ -2,7 +2,8 @@
 
 One place decides how a moment reads on screen, so every page says "Sunday 29 November 2026,
 18:05" the way the computer's language writes it, in the zone it is given (the computer's by
-default; a schedule's own zone where the moment belongs to a schedule).
+default; a schedule's own zone where the moment belongs to a schedule). File sizes are worded
+here too, the same way everywhere ("280.6 kB", "4.2 MB").
 """
 
 from __future__ import annotations
@@ -62,3 +63,10 @@ def zone_differs(zone: dt.tzinfo, moment: dt.datetime) -> bool:
 def city_of(zone_name: str) -> str:
     """"America/New_York" → "New York": the place people say when they mean a zone."""
     return zone_name.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def size_words(size_bytes: int) -> str:
+    """A file size as a person reads it, in the computer's language: "350.2 kB", "4.2 MB" (never
+    "KiB"; anything under a kilobyte reads as one)."""
+    return QLocale.system().formattedDataSize(max(size_bytes, 1000), 1,
+                                              QLocale.DataSizeFormat.DataSizeSIFormat)

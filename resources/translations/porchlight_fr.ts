@@ -123,7 +123,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_words.py" line="+24"/>
+        <location filename="../../app/ui/backup_words.py" line="+22"/>
         <source>before an update</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4219,7 +4219,7 @@ Your counsellor can check the file or send it again; you can also choose another
 <context>
     <name>ImportStep</name>
     <message>
-        <location filename="../../app/ui/setup/import_step.py" line="+46"/>
+        <location filename="../../app/ui/setup/import_step.py" line="+40"/>
         <source>Bring Porchlight over from another computer</source>
         <translation type="unfinished"></translation>
     </message>

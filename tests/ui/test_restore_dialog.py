@@ -52,7 +52,7 @@ def test_backups_are_listed_newest_first_by_date_and_reason(qtbot, services, ope
         "Monday, 23 November 2026, 18:00 — daily backup",
     ]
     # The size is the small muted line; no file path is ever the text a parent reads.
-    assert all(row[1].endswith(("KiB", "MiB", "bytes")) for row in rows)
+    assert all(row[1].endswith((" kB", " MB")) for row in rows)  # as a person reads sizes
     assert all(str(folder.root) not in " ".join(row) for row in rows)
     detail = dialog.list.itemWidget(dialog.list.item(0)).detail
     assert detail.property("muted") is True

@@ -13,10 +13,10 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel
 
-from app.ui.dates import moment_words
+from app.ui.dates import moment_words, size_words
 from app.ui.setup.welcome_step import Step
 from app.ui.widgets.common import body_label, button, card, message_label, show_message
 
@@ -25,12 +25,6 @@ if TYPE_CHECKING:
 
 # app.storage.vault_export.EXTENSION, repeated so that showing setup does not load SQLAlchemy.
 EXTENSION = ".porchlight-export"
-
-
-def size_words(size_bytes: int) -> str:
-    """A file size as a person reads it, in the computer's language: "350 kB", "4.2 MB"."""
-    return QLocale.system().formattedDataSize(max(size_bytes, 1000), 1,
-                                              QLocale.DataSizeFormat.DataSizeSIFormat)
 
 
 def when_words(moment: dt.datetime) -> str:
