@@ -107,8 +107,10 @@ def entry_events(session: Session, since: dt.datetime | None, until: dt.datetime
                          strict=True))
         if sum(map(len, map(names.__getitem__, texts))) != sum(sizes):
             every = grouped(events(session, {}, since, until, child_id))[0]
+            if ids is None:
+                return every
             kept = set(found)
-            return [e for e in every if ids is None or e.entry_id in kept]
+            return [e for e in every if e.entry_id in kept]
         moments = _moments(noted)
         return list(map(_as_entry, zip(found, children, map(moments.__getitem__, noted),
                                        strengths, map(names.__getitem__, texts), strict=True)))

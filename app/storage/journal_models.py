@@ -155,8 +155,6 @@ class JournalInboxKeyRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
 
 
-
-
 class JournalStateRow(Base):
     """The journal's change count, raised by triggers on entries, signs and tags (migration
     0010), and what the pattern rules' last reading was made for (``pattern_data``)."""

@@ -66,10 +66,11 @@ def read_family(services: Services, include_archived: bool, now: dt.datetime) ->
     shown = everyone if include_archived else active
     # Only what can hold a next check-in: pending ones, and those whose slot is not long past
     # (they stop a slot being counted twice). Years of done check-ins are never needed here.
-    schedules, checkins = services.checkins.schedules(), services.checkins
+    checkins = services.checkins
+    schedules = checkins.schedules()
+    pending = checkins.occurrences(status="pending")
     recent = checkins.occurrences(slot_after=now - dt.timedelta(days=2))
-    occurrences = [*{o.id: o for o in [*checkins.occurrences(status="pending"), *recent]}
-                   .values()]
+    occurrences = list({o.id: o for o in [*pending, *recent]}.values())  # each once
     nexts: dict[int, NextCheckin] = {}
     for child in active:
         zones = {s.spec.zone for s in schedules if child.id in s.child_ids and not s.paused}

@@ -181,10 +181,9 @@ class UnlockPage(QWidget):
     def show_problem(self, error: Exception) -> None:
         """Name what stops the vault from opening, and offer a backup where one would help."""
         from app.storage.errors import classify
-
-        self.problem = classify(error)
         from app.ui import messages
 
+        self.problem = classify(error)
         show_message(self.message, messages.for_vault_error(error))
         offer = messages.offers_restore(error)
         self._offer_restore(offer)

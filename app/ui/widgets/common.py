@@ -165,6 +165,7 @@ class _ClickableLabel(QLabel):
 def wrapping_checkbox(text: str, name: str) -> tuple[QWidget, QCheckBox]:
     """A check box whose words wrap (QCheckBox's own text never does): a long line, or a
     longer translation, stays inside a small window. The box carries the words as its name."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QHBoxLayout
 
     box = QCheckBox()
@@ -176,8 +177,6 @@ def wrapping_checkbox(text: str, name: str) -> tuple[QWidget, QCheckBox]:
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
-    from PySide6.QtCore import Qt
-
     layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
     layout.addWidget(label, 1)
     return row, box
