@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from app.ui.background import wait_for_background
 from app.ui.main_window import MainWindow
@@ -48,3 +52,23 @@ def open_unlocked(qtbot, context) -> MainWindow:
     window.unlock_page.try_unlock()
     wait_for_shell(qtbot, window)
     return window
+
+
+@contextmanager
+def sql_threads() -> Iterator[tuple[list[str], list[str]]]:
+    """Every SQL statement run meanwhile, on any engine, and the first words of those run on
+    the GUI thread (which must stay empty: the window never waits for the database)."""
+    seen: list[str] = []
+    on_gui: list[str] = []
+    gui = threading.get_ident()
+
+    def record(_conn, _cursor, statement, *_args) -> None:
+        seen.append(statement)
+        if threading.get_ident() == gui:
+            on_gui.append(statement.split("\n")[0][:60])
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        yield seen, on_gui
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)

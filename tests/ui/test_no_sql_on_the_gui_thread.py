@@ -9,15 +9,12 @@ statement; the window must never have waited for the database itself.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 from PySide6.QtWidgets import QPushButton
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
 from app.core.schedules import ScheduleSpec
 from app.ui.settings.catalogue import AUTO_LOCK
-from tests.ui.helpers import open_unlocked, wait_for_ops
+from tests.ui.helpers import open_unlocked, sql_threads, wait_for_ops
 
 
 def test_an_evening_of_use_runs_no_sql_on_the_gui_thread(qtbot, context, services):
@@ -26,17 +23,7 @@ def test_an_evening_of_use_runs_no_sql_on_the_gui_thread(qtbot, context, service
         ScheduleSpec(6, dt.time(18, 0), "Europe/London", 1, dt.date(2026, 11, 29)), [sam.id])
     schedule_id = services.checkins.schedules()[0].id
     services.close()
-    on_gui: list[str] = []
-    seen: list[str] = []
-    gui = threading.get_ident()
-
-    def record(_conn, _cursor, statement, *_args) -> None:
-        seen.append(statement)
-        if threading.get_ident() == gui:
-            on_gui.append(statement.split("\n")[0][:60])
-
-    event.listen(Engine, "before_cursor_execute", record)
-    try:
+    with sql_threads() as (seen, on_gui):
         window = open_unlocked(qtbot, context)
         shell = window.shell
         for page_id in shell.page_ids():
@@ -73,7 +60,5 @@ def test_an_evening_of_use_runs_no_sql_on_the_gui_thread(qtbot, context, service
         settings.controls[AUTO_LOCK.key].setValue(20)
         wait_for_ops(qtbot, window)
         window.lock()
-    finally:
-        event.remove(Engine, "before_cursor_execute", record)
     assert len(seen) > 50  # the hook really saw the session's work
     assert on_gui == []

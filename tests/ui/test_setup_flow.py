@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 
 from app.ui.main_window import MainWindow
 from tests.conftest import PASSPHRASE
-from tests.ui.helpers import wait_for_shell
+from tests.ui.helpers import sql_threads, wait_for_shell
 
 
 def _complete_setup(qtbot, window: MainWindow) -> None:
@@ -104,27 +104,12 @@ def test_setup_writes_nothing_until_the_end(qtbot, context):
 def test_setup_runs_no_sql_on_the_gui_thread(qtbot, context):
     """Creating the vault and saving the workspace, country and children all happen on a
     background thread: the window never waits for the disk, even at the end of setup."""
-    import threading
-
-    from sqlalchemy import event
-    from sqlalchemy.engine import Engine
-
-    gui, on_gui, seen = threading.get_ident(), [], []
-
-    def record(_conn, _cursor, statement, *_args) -> None:
-        seen.append(statement)
-        if threading.get_ident() == gui:
-            on_gui.append(statement.split("\n")[0][:60])
-
-    event.listen(Engine, "before_cursor_execute", record)
-    try:
+    with sql_threads() as (seen, on_gui):
         window = MainWindow(context)
         qtbot.addWidget(window)
         window.show()
         _complete_setup(qtbot, window)
         wait_for_shell(qtbot, window)
-    finally:
-        event.remove(Engine, "before_cursor_execute", record)
     assert any("INSERT INTO children" in s for s in seen)  # the hook saw the writes
     assert on_gui == []
     window.close()
